@@ -1,0 +1,174 @@
+"""Publications (policies and practice briefs), their immutable revisions, and topics."""
+
+from enum import StrEnum
+from typing import Any
+
+from tortoise import fields
+from tortoise.models import Model
+
+from network.offices.models import Attribution
+
+
+class PublicationKind(StrEnum):
+    POLICY = "POLICY"
+    BRIEF = "BRIEF"
+
+
+class Visibility(StrEnum):
+    """Who may read a publication, from narrowest to widest."""
+
+    OFFICE = "OFFICE"
+    NETWORK = "NETWORK"
+    FEDERATED = "FEDERATED"
+    PUBLIC = "PUBLIC"
+
+
+class PublicationStatus(StrEnum):
+    DRAFT = "DRAFT"
+    IN_REVIEW = "IN_REVIEW"
+    PUBLISHED = "PUBLISHED"
+    RETRACTED = "RETRACTED"
+
+
+class EvidenceLevel(StrEnum):
+    ANECDOTAL = "ANECDOTAL"
+    DESCRIPTIVE = "DESCRIPTIVE"
+    QUASI_EXPERIMENTAL = "QUASI_EXPERIMENTAL"
+    EXPERIMENTAL = "EXPERIMENTAL"
+
+
+class ImmutableRevisionError(RuntimeError):
+    """Raised when code tries to change or delete a stored revision."""
+
+
+class Topic(Model):
+    id = fields.IntField(primary_key=True)
+    slug = fields.CharField(max_length=80, unique=True)
+    name = fields.CharField(max_length=120)
+    description = fields.TextField(default="")
+    parent: fields.ForeignKeyNullableRelation["Topic"] = fields.ForeignKeyField(
+        "network.Topic", related_name="children", null=True, on_delete=fields.RESTRICT
+    )
+    position = fields.IntField(default=0)
+
+    class Meta:
+        table = "topic"
+        ordering = ("position",)
+
+
+class Publication(Model):
+    """A policy or brief with its current state (the text lives in revisions).
+
+    `origin_instance` + `origin_id` identify the publication across federated
+    instances; `version` increases with every revision or status change so peers
+    can apply updates idempotently. Items received from a peer have
+    `origin_instance` different from this instance's id and are read-only copies.
+    Fields copied from the latest revision (title, summary, effective_date) exist so
+    lists, filters and sorting need no join.
+    """
+
+    id = fields.IntField(primary_key=True)
+    kind = fields.CharEnumField(PublicationKind, max_length=8)
+    office: fields.ForeignKeyRelation[Any] = fields.ForeignKeyField(
+        "network.Office", related_name="publications", on_delete=fields.RESTRICT
+    )
+    title = fields.CharField(max_length=300)
+    summary = fields.TextField(default="")
+    status = fields.CharEnumField(PublicationStatus, max_length=16, default=PublicationStatus.DRAFT)
+    visibility = fields.CharEnumField(Visibility, max_length=16, default=Visibility.OFFICE)
+    attribution = fields.CharEnumField(Attribution, max_length=16, default=Attribution.PSEUDONYMOUS)
+    attribution_label = fields.CharField(max_length=200, default="")
+    effective_date = fields.DateField(null=True)
+    origin_instance = fields.CharField(max_length=200)
+    origin_id = fields.CharField(max_length=64)
+    version = fields.IntField(default=1)
+    revision_count = fields.IntField(default=0)
+    # The newest revision's id. A plain column, not a foreign key: a constraint here
+    # would make publication and revision reference each other, which neither
+    # migrations nor deletes handle cleanly. Kept right by the publications service.
+    head_revision_id = fields.IntField(null=True)
+    published_at = fields.DatetimeField(null=True)
+    retracted_at = fields.DatetimeField(null=True)
+    created_at = fields.DatetimeField(auto_now_add=True)
+    updated_at = fields.DatetimeField(auto_now=True)
+
+    class Meta:
+        table = "publication"
+        unique_together = (("origin_instance", "origin_id"),)
+        indexes = (
+            ("kind", "status", "visibility", "published_at"),
+            ("office_id", "kind"),
+            ("kind", "effective_date"),
+        )
+
+
+class PublicationTopic(Model):
+    """Which topics a publication is filed under (an explicit join table, so filters
+    can use it as an indexed subquery and loaders can batch over it)."""
+
+    id = fields.IntField(primary_key=True)
+    publication: fields.ForeignKeyRelation[Publication] = fields.ForeignKeyField(
+        "network.Publication", related_name="topic_links", on_delete=fields.CASCADE
+    )
+    topic: fields.ForeignKeyRelation[Topic] = fields.ForeignKeyField(
+        "network.Topic", related_name="publication_links", on_delete=fields.RESTRICT
+    )
+
+    class Meta:
+        table = "publication_topic"
+        unique_together = (("publication", "topic"),)
+        indexes = (("topic_id", "publication_id"),)
+
+
+class PublicationMetric(Model):
+    """Metrics a practice brief points to as evidence of its outcomes."""
+
+    id = fields.IntField(primary_key=True)
+    publication: fields.ForeignKeyRelation[Publication] = fields.ForeignKeyField(
+        "network.Publication", related_name="metric_links", on_delete=fields.CASCADE
+    )
+    metric: fields.ForeignKeyRelation[Any] = fields.ForeignKeyField(
+        "network.MetricDefinition", related_name="publication_links", on_delete=fields.RESTRICT
+    )
+
+    class Meta:
+        table = "publication_metric"
+        unique_together = (("publication", "metric"),)
+
+
+class Revision(Model):
+    """One immutable version of a publication's text.
+
+    Only redacted text is ever stored here. Brief-specific structure lives in
+    `sections` (problem, practice, implementation, outcomes, cost_staffing).
+    """
+
+    id = fields.IntField(primary_key=True)
+    publication: fields.ForeignKeyRelation[Publication] = fields.ForeignKeyField(
+        "network.Publication", related_name="revisions", on_delete=fields.CASCADE
+    )
+    number = fields.IntField()
+    title = fields.CharField(max_length=300)
+    summary = fields.TextField(default="")
+    body = fields.TextField(default="")
+    sections: dict[str, str] = fields.JSONField(default=dict)
+    evidence_level = fields.CharEnumField(EvidenceLevel, max_length=24, null=True)
+    effective_date = fields.DateField(null=True)
+    author: fields.ForeignKeyNullableRelation[Any] = fields.ForeignKeyField(
+        "network.Member", related_name="revisions", null=True, on_delete=fields.SET_NULL
+    )
+    change_summary = fields.TextField(default="")
+    created_at = fields.DatetimeField(auto_now_add=True)
+
+    class Meta:
+        table = "revision"
+        unique_together = (("publication", "number"),)
+        ordering = ("number",)
+
+    async def save(self, *args: Any, **kwargs: Any) -> None:
+        if self._saved_in_db:
+            raise ImmutableRevisionError("a revision cannot be changed; add a new one")
+        await super().save(*args, **kwargs)
+
+    async def delete(self, *args: Any, **kwargs: Any) -> None:
+        raise ImmutableRevisionError("a revision cannot be deleted")

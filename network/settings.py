@@ -1,0 +1,71 @@
+"""Configuration read from the environment, once, into an immutable object.
+
+Every setting has a default that makes `network serve` work on a laptop: an SQLite
+file in a data directory. Production sets DATABASE_URL to a PostgreSQL URL.
+"""
+
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+
+
+def _int(name: str, default: int) -> int:
+    raw = os.environ.get(name)
+    if raw is None or raw == "":
+        return default
+    try:
+        return int(raw)
+    except ValueError as exc:
+        raise ValueError(f"{name} must be an integer, got {raw!r}") from exc
+
+
+def _bool(name: str, default: bool) -> bool:
+    raw = os.environ.get(name)
+    if raw is None or raw == "":
+        return default
+    return raw.strip().lower() in {"1", "true", "yes", "on"}
+
+
+def default_database_url(data_dir: Path) -> str:
+    return f"sqlite://{data_dir / 'network.sqlite3'}"
+
+
+@dataclass(frozen=True)
+class Settings:
+    database_url: str
+    data_dir: Path
+    instance_id: str
+    instance_name: str
+    base_url: str
+    max_page_size: int = 100
+    max_query_depth: int = 12
+    max_aliases: int = 30
+    max_tokens: int = 4000
+    max_body_bytes: int = 256 * 1024
+    response_cache_entries: int = 2048
+    response_cache_enabled: bool = True
+    generalized_k: int = 3
+    db_pool_max: int = 10
+    debug: bool = False
+    extra: dict[str, str] = field(default_factory=dict)
+
+    @property
+    def is_sqlite(self) -> bool:
+        return self.database_url.startswith("sqlite")
+
+
+def load_settings() -> Settings:
+    data_dir = Path(os.environ.get("NETWORK_DATA_DIR", "data")).resolve()
+    return Settings(
+        database_url=os.environ.get("DATABASE_URL") or default_database_url(data_dir),
+        data_dir=data_dir,
+        instance_id=os.environ.get("NETWORK_INSTANCE_ID", "practice-network.local"),
+        instance_name=os.environ.get("NETWORK_INSTANCE_NAME", "Practice Network (demo)"),
+        base_url=os.environ.get("NETWORK_BASE_URL", "http://127.0.0.1:8000"),
+        max_page_size=_int("NETWORK_MAX_PAGE_SIZE", 100),
+        response_cache_entries=_int("NETWORK_RESPONSE_CACHE_ENTRIES", 2048),
+        response_cache_enabled=_bool("NETWORK_RESPONSE_CACHE", True),
+        generalized_k=_int("NETWORK_GENERALIZED_K", 3),
+        db_pool_max=_int("NETWORK_DB_POOL_MAX", 10),
+        debug=_bool("NETWORK_DEBUG", False),
+    )
