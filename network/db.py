@@ -9,6 +9,7 @@ MODEL_MODULES = [
     "network.publications.models",
     "network.metrics.models",
     "network.audit.models",
+    "network.state.models",
 ]
 APP_LABEL = "network"
 
@@ -16,7 +17,7 @@ APP_LABEL = "network"
 def _connection_url(settings: Settings) -> str:
     url = settings.database_url
     if url.startswith("postgresql://"):
-        url = "postgres://" + url[len("postgresql://"):]
+        url = "postgres://" + url[len("postgresql://") :]
     return url
 
 
@@ -26,7 +27,7 @@ def tortoise_config(settings: Settings) -> dict[str, Any]:
     if url.startswith("sqlite://"):
         from pathlib import Path
 
-        path = url[len("sqlite://"):]
+        path = url[len("sqlite://") :]
         if path and path != ":memory:":
             Path(path).parent.mkdir(parents=True, exist_ok=True)
         connection: Any = {

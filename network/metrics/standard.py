@@ -31,7 +31,13 @@ class MetricSpec:
 
 UNITS: tuple[str, ...] = ("COUNT", "RATE", "DAYS", "RATIO", "MONEY")
 DIRECTIONS: tuple[str, ...] = ("UP", "DOWN", "NEUTRAL")
-DISAGGREGATIONS: tuple[str, ...] = ("severity", "offense_category", "race_ethnicity", "sex", "age_band")
+DISAGGREGATIONS: tuple[str, ...] = (
+    "severity",
+    "offense_category",
+    "race_ethnicity",
+    "sex",
+    "age_band",
+)
 
 _ALL = DISAGGREGATIONS
 _PPI = "Prosecutorial Performance Indicators"

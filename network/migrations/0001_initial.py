@@ -14,6 +14,15 @@ class Migration(migrations.Migration):
 
     operations = [
         ops.CreateModel(
+            name='Counter',
+            fields=[
+                ('name', fields.CharField(primary_key=True, unique=True, db_index=True, max_length=40)),
+                ('value', fields.BigIntField(default=0)),
+            ],
+            options={'table': 'counter', 'app': 'network', 'pk_attr': 'name', 'table_description': 'A named monotonic counter, e.g. `content`, bumped by every visible change.'},
+            bases=['Model'],
+        ),
+        ops.CreateModel(
             name='Office',
             fields=[
                 ('id', fields.IntField(generated=True, primary_key=True, unique=True, db_index=True)),

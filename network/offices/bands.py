@@ -33,7 +33,7 @@ def size_band_for(population: int) -> SizeBand:
 
 
 def generalized_label(size_band: SizeBand, region: Region) -> str:
-    """The description shown for GENERALIZED attribution, e.g. 'a mid-size office in the Midwest'."""
+    """The GENERALIZED attribution label, e.g. 'a mid-size office in the Midwest'."""
     return f"{_SIZE_WORDS[size_band]} in {_REGION_WORDS[region]}"
 
 

@@ -1,0 +1,80 @@
+"""A response cache for read-only operations, scoped by what the caller may see.
+
+Entries are keyed by (visibility key, document, operation name, variables) and
+tagged with the shared content counter. Any change that could alter a response
+bumps that counter in the same transaction; each process re-reads it at most every
+`check_interval` seconds (at once after a change made in this process), so a
+stale entry outlives a change in another process by at most that interval.
+Concurrent misses for one key run the operation once (single flight).
+"""
+
+import asyncio
+import time
+from collections import OrderedDict
+from collections.abc import Awaitable, Callable
+
+from network.state import service as state
+
+CacheKey = tuple[str, str, str, str]
+
+
+class ResponseCache:
+    def __init__(self, max_entries: int, check_interval: float = 1.0) -> None:
+        self.max_entries = max_entries
+        self.check_interval = check_interval
+        self._entries: OrderedDict[CacheKey, bytes] = OrderedDict()
+        self._inflight: dict[CacheKey, asyncio.Future[bytes | None]] = {}
+        self._generation: int | None = None
+        self._checked_at = 0.0
+        self.hits = 0
+        self.misses = 0
+        state.on_local_bump(self._mark_stale)
+
+    def _mark_stale(self, _name: str) -> None:
+        self._checked_at = 0.0
+
+    async def _refresh(self) -> None:
+        now = time.monotonic()
+        if self._generation is not None and now - self._checked_at < self.check_interval:
+            return
+        generation = await state.read()
+        self._checked_at = now
+        if generation != self._generation:
+            self._entries.clear()
+            self._generation = generation
+
+    async def get_or_compute(
+        self, key: CacheKey, compute: Callable[[], Awaitable[tuple[bytes, bool]]]
+    ) -> bytes:
+        """The cached body for `key`, or `compute()`'s; stored only if it says cacheable."""
+        await self._refresh()
+        body = self._entries.get(key)
+        if body is not None:
+            self._entries.move_to_end(key)
+            self.hits += 1
+            return body
+        pending = self._inflight.get(key)
+        if pending is not None:
+            shared = await asyncio.shield(pending)
+            if shared is not None:
+                self.hits += 1
+                return shared
+        self.misses += 1
+        generation = self._generation
+        future: asyncio.Future[bytes | None] = asyncio.get_running_loop().create_future()
+        self._inflight[key] = future
+        try:
+            body, cacheable = await compute()
+        except BaseException:
+            future.set_result(None)
+            raise
+        finally:
+            self._inflight.pop(key, None)
+        if cacheable and generation == self._generation:
+            self._entries[key] = body
+            if len(self._entries) > self.max_entries:
+                self._entries.popitem(last=False)
+            future.set_result(body)
+        elif not future.done():
+            future.set_result(None)
+        return body

@@ -1,0 +1,18 @@
+"""What every resolver receives: the principal, settings and per-request loaders."""
+
+from dataclasses import dataclass, field
+
+from network.api.loaders import Loaders
+from network.auth.principal import Principal
+from network.settings import Settings
+
+
+@dataclass
+class Context:
+    principal: Principal
+    settings: Settings
+    request_id: str
+    loaders: Loaders = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.loaders = Loaders(self.principal)

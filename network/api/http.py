@@ -1,0 +1,298 @@
+"""GraphQL over HTTP, per the GraphQL-over-HTTP specification.
+
+- GET for queries (mutations over GET answer 405), POST with application/json.
+- Responses use `application/graphql-response+json` when the client accepts it,
+  otherwise `application/json` (also when Accept is missing or */*); 406 when the
+  client accepts neither.
+- Under `application/graphql-response+json`, a request that fails before execution
+  (unparseable, invalid, over a limit) answers 400 with no `data` entry; under
+  `application/json` it answers 200, as the specification requires.
+- Malformed HTTP (bad JSON, wrong parameter types, oversize body, wrong content
+  type) answers 4xx with a GraphQL-shaped error body, never a stack trace.
+"""
+
+import logging
+import re
+import uuid
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any
+
+import orjson
+from graphql.error import GraphQLError
+from starlette.requests import Request
+from starlette.responses import Response
+from strawberry.exceptions import MissingQueryError
+from strawberry.schema.exceptions import InvalidOperationTypeError
+from strawberry.types.execution import PreExecutionError
+from strawberry.types.graphql import OperationType as StrawberryOperation
+
+from graphql import OperationType, get_operation_ast, parse
+from network.api.cache import ResponseCache
+from network.api.context import Context
+from network.api.errors import MASKED_MESSAGE, format_errors
+from network.api.schema import NetworkSchema
+from network.auth.principal import ANONYMOUS, Principal
+from network.settings import Settings
+
+log = logging.getLogger("network.api")
+
+GRAPHQL_RESPONSE = "application/graphql-response+json"
+JSON = "application/json"
+_REQUEST_ID = re.compile(r"^[A-Za-z0-9._-]{1,64}$")
+
+
+class HttpProblem(Exception):
+    """A request refused before GraphQL runs; becomes a 4xx with a GraphQL-shaped body."""
+
+    def __init__(self, status: int, message: str, headers: dict[str, str] | None = None):
+        super().__init__(message)
+        self.status = status
+        self.message = message
+        self.headers = headers or {}
+
+
+@dataclass(frozen=True)
+class GraphQLParams:
+    query: str
+    operation_name: str | None
+    variables: dict[str, Any] | None
+
+
+def _choose_media_type(accept: str | None) -> str:
+    """Pick the response type from Accept (q-values respected, ties to the newer type)."""
+    if not accept or not accept.strip():
+        return JSON
+    best: tuple[float, int, str] | None = None
+    for part in accept.split(","):
+        fields = [f.strip() for f in part.split(";")]
+        media = fields[0].lower()
+        q = 1.0
+        for param in fields[1:]:
+            if param.lower().startswith("q="):
+                try:
+                    q = float(param[2:])
+                except ValueError:
+                    q = 0.0
+        if q <= 0:
+            continue
+        if media == GRAPHQL_RESPONSE:
+            candidate = (q, 2, GRAPHQL_RESPONSE)
+        elif media in (JSON, "application/*", "*/*"):
+            candidate = (q, 1, JSON)
+        else:
+            continue
+        if best is None or candidate[:2] > best[:2]:
+            best = candidate
+    if best is None:
+        raise HttpProblem(406, f"Accept {GRAPHQL_RESPONSE} or {JSON}; nothing else is served here.")
+    return best[2]
+
+
+@lru_cache(maxsize=2048)
+def _operation_type(query: str, operation_name: str | None) -> OperationType | None:
+    try:
+        operation = get_operation_ast(parse(query), operation_name)
+    except GraphQLError:
+        return None
+    return operation.operation if operation else None
+
+
+class GraphQLEndpoint:
+    def __init__(
+        self,
+        schema: NetworkSchema,
+        settings: Settings,
+        documents: dict[str, str],
+        cache: ResponseCache | None,
+    ) -> None:
+        self.schema = schema
+        self.settings = settings
+        self.documents = documents
+        self.cache = cache
+
+    async def handle(self, request: Request) -> Response:
+        request_id = request.headers.get("x-request-id", "")
+        if not _REQUEST_ID.match(request_id):
+            request_id = uuid.uuid4().hex
+        media_type = JSON
+        try:
+            media_type = _choose_media_type(request.headers.get("accept"))
+            params = await self._read_params(request)
+            response = await self._execute(request, params, media_type, request_id)
+        except HttpProblem as problem:
+            body = {"errors": [{"message": problem.message, "extensions": {"code": "BAD_REQUEST"}}]}
+            response = Response(
+                orjson.dumps(body),
+                status_code=problem.status,
+                media_type=media_type,
+                headers=problem.headers,
+            )
+        except Exception:
+            log.exception("GraphQL request failed (request %s)", request_id)
+            body = {
+                "errors": [{"message": MASKED_MESSAGE, "extensions": {"requestId": request_id}}]
+            }
+            response = Response(orjson.dumps(body), status_code=500, media_type=media_type)
+        response.headers["x-request-id"] = request_id
+        response.headers["vary"] = "Accept, Authorization, Cookie"
+        return response
+
+    async def _read_params(self, request: Request) -> GraphQLParams:
+        if request.method == "GET":
+            raw: dict[str, Any] = dict(request.query_params)
+            for name in ("variables", "extensions"):
+                if name in raw:
+                    raw[name] = _json_param(raw[name], name)
+        elif request.method == "POST":
+            content_type = request.headers.get("content-type", "").split(";")[0].strip().lower()
+            if content_type != JSON:
+                raise HttpProblem(415, f"POST bodies must be {JSON}.")
+            body = await _read_body(request, self.settings.max_body_bytes)
+            if not body:
+                raise HttpProblem(
+                    400, "The request body is empty; send a JSON object with `query`."
+                )
+            try:
+                raw = orjson.loads(body)
+            except orjson.JSONDecodeError:
+                raise HttpProblem(400, "The request body is not valid JSON.") from None
+            if not isinstance(raw, dict):
+                raise HttpProblem(400, "The request body must be a JSON object.")
+        else:
+            raise HttpProblem(405, "Use GET or POST.", {"allow": "GET, POST"})
+        return self._params_from(raw)
+
+    def _params_from(self, raw: dict[str, Any]) -> GraphQLParams:
+        query = raw.get("query")
+        document_id = raw.get("documentId")
+        extensions = raw.get("extensions")
+        if extensions is not None and not isinstance(extensions, dict):
+            raise HttpProblem(400, "`extensions` must be an object.")
+        if document_id is None and extensions:
+            persisted = extensions.get("persistedQuery")
+            if isinstance(persisted, dict) and isinstance(persisted.get("sha256Hash"), str):
+                document_id = "sha256:" + persisted["sha256Hash"]
+        if query is None and document_id is not None:
+            if not isinstance(document_id, str) or document_id not in self.documents:
+                raise HttpProblem(
+                    400, "Unknown `documentId`: only the instance's persisted operations are known."
+                )
+            query = self.documents[document_id]
+        if query is None:
+            raise HttpProblem(
+                400, "Missing `query`: send a GraphQL document or a known `documentId`."
+            )
+        if not isinstance(query, str):
+            raise HttpProblem(400, "`query` must be a string.")
+        operation_name = raw.get("operationName")
+        if operation_name is not None and not isinstance(operation_name, str):
+            raise HttpProblem(400, "`operationName` must be a string.")
+        variables = raw.get("variables")
+        if variables is not None and not isinstance(variables, dict):
+            raise HttpProblem(400, "`variables` must be an object.")
+        return GraphQLParams(query, operation_name or None, variables or None)
+
+    async def _execute(
+        self, request: Request, params: GraphQLParams, media_type: str, request_id: str
+    ) -> Response:
+        principal = principal_of(request)
+        operation = _operation_type(params.query, params.operation_name)
+        if request.method == "GET" and operation not in (None, OperationType.QUERY):
+            raise HttpProblem(405, "Mutations must be sent with POST.", {"allow": "POST"})
+
+        if self.cache is not None and operation is OperationType.QUERY:
+            key = (
+                principal.visibility_key(),
+                params.query,
+                params.operation_name or "",
+                orjson.dumps(params.variables, option=orjson.OPT_SORT_KEYS).decode()
+                if params.variables
+                else "",
+            )
+            status_body: dict[str, Any] = {}
+
+            async def compute() -> tuple[bytes, bool]:
+                status, body, cacheable = await self._run(request, params, principal, request_id)
+                status_body["status"] = status
+                return orjson.dumps(body), cacheable
+
+            payload = await self.cache.get_or_compute(key, compute)
+            status = status_body.get("status", 200)
+            return _respond(payload, status, media_type)
+        status, body, _ = await self._run(request, params, principal, request_id)
+        return _respond(orjson.dumps(body), status, media_type)
+
+    async def _run(
+        self, request: Request, params: GraphQLParams, principal: Principal, request_id: str
+    ) -> tuple[int, dict[str, Any], bool]:
+        """Execute; returns (status under graphql-response+json, body, cacheable)."""
+        allowed = (
+            {StrawberryOperation.QUERY}
+            if request.method == "GET"
+            else {StrawberryOperation.QUERY, StrawberryOperation.MUTATION}
+        )
+        context = Context(principal=principal, settings=self.settings, request_id=request_id)
+        try:
+            result = await self.schema.execute(
+                params.query,
+                variable_values=params.variables,
+                context_value=context,
+                operation_name=params.operation_name,
+                allowed_operation_types=allowed,
+            )
+        except InvalidOperationTypeError:
+            raise HttpProblem(405, "Mutations must be sent with POST.", {"allow": "POST"}) from None
+        except MissingQueryError:
+            raise HttpProblem(400, "Missing `query`.") from None
+        # Request errors (parse, validation, variable coercion) carry no path; under the
+        # specification they leave no `data` entry. Field errors always have a path.
+        pre_execution = isinstance(result, PreExecutionError) or (
+            result.data is None
+            and bool(result.errors)
+            and all(error.path is None for error in result.errors or [])
+        )
+        body: dict[str, Any] = {}
+        if not pre_execution:
+            body["data"] = result.data
+        if result.errors:
+            body["errors"] = format_errors(result.errors, request_id, pre_execution=pre_execution)
+        status = 400 if pre_execution else 200
+        return status, body, not result.errors
+
+
+def _respond(payload: bytes, status: int, media_type: str) -> Response:
+    # Under application/json every well-formed GraphQL request answers 200.
+    code = status if media_type == GRAPHQL_RESPONSE else 200
+    return Response(payload, status_code=code, media_type=media_type)
+
+
+def _json_param(value: str, name: str) -> Any:
+    try:
+        return orjson.loads(value)
+    except orjson.JSONDecodeError:
+        raise HttpProblem(400, f"`{name}` is not valid JSON.") from None
+
+
+async def _read_body(request: Request, limit: int) -> bytes:
+    declared = request.headers.get("content-length")
+    if declared is not None:
+        try:
+            if int(declared) > limit:
+                raise HttpProblem(413, f"Request bodies are limited to {limit} bytes.")
+        except ValueError:
+            raise HttpProblem(400, "Content-Length is not a number.") from None
+    chunks: list[bytes] = []
+    size = 0
+    async for chunk in request.stream():
+        size += len(chunk)
+        if size > limit:
+            raise HttpProblem(413, f"Request bodies are limited to {limit} bytes.")
+        chunks.append(chunk)
+    return b"".join(chunks)
+
+
+def principal_of(request: Request) -> Principal:
+    """The caller, as authentication middleware put it on the request scope."""
+    principal = request.scope.get("principal")
+    return principal if isinstance(principal, Principal) else ANONYMOUS

@@ -1,0 +1,54 @@
+"""Schema construction with the limits and caches every request goes through.
+
+Limit rules are built once and shared: building them per request defeats the
+validation cache (see the stack notes).
+"""
+
+from collections.abc import Callable
+from typing import Any
+
+import strawberry
+from strawberry.extensions import (
+    AddValidationRules,
+    MaxAliasesLimiter,
+    MaxTokensLimiter,
+    ParserCache,
+    QueryDepthLimiter,
+    SchemaExtension,
+    ValidationCache,
+)
+from strawberry.types.execution import ExecutionContext
+
+from graphql import GraphQLError
+from network.api.query import Query
+from network.api.types.catalog import TopicType
+from network.api.types.offices import OfficeType
+from network.api.types.publications import BriefType, PolicyType, RevisionType
+from network.settings import Settings
+
+
+class NetworkSchema(strawberry.Schema):
+    def process_errors(
+        self, errors: list[GraphQLError], execution_context: ExecutionContext | None = None
+    ) -> None:
+        """Errors are logged by the HTTP layer with a request id, never with the query
+        text (which may hold what a user typed into a search box)."""
+
+
+def build_schema(settings: Settings) -> NetworkSchema:
+    rules = (
+        QueryDepthLimiter(max_depth=settings.max_query_depth).validation_rules
+        + MaxAliasesLimiter(max_alias_count=settings.max_aliases).validation_rules
+    )
+    extensions: list[Callable[[], SchemaExtension]] = [
+        lambda: AddValidationRules(rules),
+        lambda: MaxTokensLimiter(max_token_count=settings.max_tokens),
+        lambda: ParserCache(maxsize=1024),
+        lambda: ValidationCache(maxsize=1024),
+    ]
+    ext: Any = extensions
+    return NetworkSchema(
+        query=Query,
+        types=[OfficeType, PolicyType, BriefType, RevisionType, TopicType],
+        extensions=ext,
+    )

@@ -1,0 +1,54 @@
+"""The office directory in the schema. The pseudonym is never exposed here:
+shown beside the name it would undo pseudonymous attribution."""
+
+from collections.abc import Iterable
+from typing import Any
+
+import strawberry
+from strawberry import relay
+
+from network.api.types.enums import OfficeKindEnum, RegionEnum, SizeBandEnum
+from network.offices.models import Office
+
+
+@strawberry.type(name="Office")
+class OfficeType(relay.Node):
+    id: relay.NodeID[int]
+    slug: str
+    name: str
+    jurisdiction: str
+    state: str
+    kind: OfficeKindEnum  # type: ignore[valid-type]
+    region: RegionEnum  # type: ignore[valid-type]
+    size_band: SizeBandEnum  # type: ignore[valid-type]
+    population_served: int
+
+    @classmethod
+    def from_model(cls, office: Office) -> "OfficeType":
+        return cls(
+            id=office.id,
+            slug=office.slug,
+            name=office.name,
+            jurisdiction=office.jurisdiction,
+            state=office.state,
+            kind=office.kind,
+            region=office.region,
+            size_band=office.size_band,
+            population_served=office.population_served,
+        )
+
+    @classmethod
+    async def resolve_nodes(  # type: ignore[override]
+        cls, *, info: strawberry.Info, node_ids: Iterable[str], required: bool = False
+    ) -> list[Any]:
+        ids = [int(i) for i in node_ids]
+        loaded = await info.context.loaders.office.load_many(ids)
+        return [cls.from_model(o) if o else None for o in loaded]
+
+
+@strawberry.input
+class OfficeFilter:
+    states: list[str] | None = None
+    regions: list[RegionEnum] | None = None  # type: ignore[valid-type]
+    size_bands: list[SizeBandEnum] | None = None  # type: ignore[valid-type]
+    kinds: list[OfficeKindEnum] | None = None  # type: ignore[valid-type]

@@ -1,0 +1,252 @@
+"""Policies, briefs and their revisions in the schema.
+
+Attribution is enforced here only in presentation: `office` is null unless the
+publication is NAMED (or belongs to the caller's own office); `attributedTo` always
+carries the label chosen at publish time (name, pseudonym or generalized phrase).
+"""
+
+from collections.abc import Iterable
+from datetime import date, datetime
+from typing import Any
+
+import strawberry
+from strawberry import relay
+
+from network.api.types.catalog import MetricDefinitionType, TopicType
+from network.api.types.enums import (
+    AttributionEnum,
+    EvidenceLevelEnum,
+    PublicationStatusEnum,
+    RegionEnum,
+    SizeBandEnum,
+    VisibilityEnum,
+)
+from network.api.types.offices import OfficeType
+from network.offices.models import Attribution
+from network.publications import queries
+from network.publications.models import Publication, PublicationKind, Revision
+
+
+@strawberry.type
+class Origin:
+    instance: str
+    id: str
+    version: int
+
+
+@strawberry.type
+class BriefSections:
+    problem: str | None
+    practice: str | None
+    implementation: str | None
+    outcomes: str | None
+    cost_staffing: str | None
+
+
+def _sections(revision: Revision) -> BriefSections:
+    data = revision.sections or {}
+    return BriefSections(
+        problem=data.get("problem"),
+        practice=data.get("practice"),
+        implementation=data.get("implementation"),
+        outcomes=data.get("outcomes"),
+        cost_staffing=data.get("cost_staffing"),
+    )
+
+
+@strawberry.type(name="Revision")
+class RevisionType(relay.Node):
+    id: relay.NodeID[int]
+    number: int
+    title: str
+    summary: str
+    body: str
+    evidence_level: EvidenceLevelEnum | None  # type: ignore[valid-type]
+    effective_date: date | None
+    change_summary: str
+    created_at: datetime
+    model: strawberry.Private[Revision]
+
+    @classmethod
+    def from_model(cls, revision: Revision) -> "RevisionType":
+        return cls(
+            id=revision.id,
+            number=revision.number,
+            title=revision.title,
+            summary=revision.summary,
+            body=revision.body,
+            evidence_level=revision.evidence_level,
+            effective_date=revision.effective_date,
+            change_summary=revision.change_summary,
+            created_at=revision.created_at,
+            model=revision,
+        )
+
+    @strawberry.field(description="Structured sections (briefs only).")
+    def sections(self) -> BriefSections | None:
+        return _sections(self.model) if self.model.sections else None
+
+    @classmethod
+    async def resolve_nodes(  # type: ignore[override]
+        cls, *, info: strawberry.Info, node_ids: Iterable[str], required: bool = False
+    ) -> list[Any]:
+        ids = [int(i) for i in node_ids]
+        found = await queries.visible_revisions(info.context.principal, ids)
+        return [cls.from_model(found[i]) if i in found else None for i in ids]
+
+
+@strawberry.interface(name="Publication")
+class PublicationInterface:
+    """What policies and briefs share."""
+
+    title: str
+    summary: str
+    status: PublicationStatusEnum  # type: ignore[valid-type]
+    visibility: VisibilityEnum  # type: ignore[valid-type]
+    attribution: AttributionEnum  # type: ignore[valid-type]
+    attributed_to: str = strawberry.field(
+        description="Who published, as the attribution allows: a name, a pseudonym "
+        "or a generalized description."
+    )
+    effective_date: date | None
+    published_at: datetime | None
+    retracted_at: datetime | None
+    revision_count: int
+    origin: Origin
+    model: strawberry.Private[Publication]
+
+    @strawberry.field(description="The publishing office; null unless attribution is NAMED.")
+    async def office(self, info: strawberry.Info) -> OfficeType | None:
+        office_id = self.model.office_id  # type: ignore[attr-defined]
+        own = info.context.principal.office_id == office_id
+        if self.model.attribution != Attribution.NAMED and not own:
+            return None
+        office = await info.context.loaders.office.load(office_id)
+        return OfficeType.from_model(office) if office else None
+
+    @strawberry.field
+    async def topics(self, info: strawberry.Info) -> list[TopicType]:
+        ids = await info.context.loaders.topic_ids_of.load(self.model.id)
+        topics = await info.context.loaders.topic.load_many(ids)
+        return sorted((TopicType.from_model(t) for t in topics if t), key=lambda t: t.slug)
+
+    @strawberry.field
+    async def latest_revision(self, info: strawberry.Info) -> RevisionType | None:
+        if self.model.head_revision_id is None:
+            return None
+        revision = await info.context.loaders.revision.load(self.model.head_revision_id)
+        return RevisionType.from_model(revision) if revision else None
+
+    @strawberry.field(description="Every revision, oldest first.")
+    async def revisions(self, info: strawberry.Info) -> list[RevisionType]:
+        rows = await info.context.loaders.revisions_of.load(self.model.id)
+        return [RevisionType.from_model(r) for r in rows]
+
+    @strawberry.field(description="A unified diff between two revisions, by number.")
+    async def diff(self, info: strawberry.Info, from_number: int, to_number: int) -> str:
+        return await queries.diff_revisions(
+            info.context.principal, self.model.id, from_number, to_number
+        )
+
+
+def _common(publication: Publication) -> dict[str, Any]:
+    return {
+        "id": publication.id,
+        "title": publication.title,
+        "summary": publication.summary,
+        "status": publication.status,
+        "visibility": publication.visibility,
+        "attribution": publication.attribution,
+        "attributed_to": publication.attribution_label,
+        "effective_date": publication.effective_date,
+        "published_at": publication.published_at,
+        "retracted_at": publication.retracted_at,
+        "revision_count": publication.revision_count,
+        "origin": Origin(
+            instance=publication.origin_instance,
+            id=publication.origin_id,
+            version=publication.version,
+        ),
+        "model": publication,
+    }
+
+
+async def _resolve_publications(
+    cls: Any, info: strawberry.Info, node_ids: Iterable[str], kind: PublicationKind
+) -> list[Any]:
+    ids = [int(i) for i in node_ids]
+    found = await queries.publications_by_ids(info.context.principal, ids, kind)
+    return [cls.from_model(found[i]) if i in found else None for i in ids]
+
+
+@strawberry.type(name="Policy")
+class PolicyType(PublicationInterface, relay.Node):
+    id: relay.NodeID[int]
+
+    @classmethod
+    def from_model(cls, publication: Publication) -> "PolicyType":
+        return cls(**_common(publication))
+
+    @classmethod
+    async def resolve_nodes(  # type: ignore[override]
+        cls, *, info: strawberry.Info, node_ids: Iterable[str], required: bool = False
+    ) -> list[Any]:
+        return await _resolve_publications(cls, info, node_ids, PublicationKind.POLICY)
+
+
+@strawberry.type(name="Brief")
+class BriefType(PublicationInterface, relay.Node):
+    id: relay.NodeID[int]
+
+    @classmethod
+    def from_model(cls, publication: Publication) -> "BriefType":
+        return cls(**_common(publication))
+
+    @strawberry.field
+    async def sections(self, info: strawberry.Info) -> BriefSections | None:
+        revision = await self._head(info)
+        return _sections(revision) if revision else None
+
+    @strawberry.field
+    async def evidence_level(self, info: strawberry.Info) -> EvidenceLevelEnum | None:  # type: ignore[valid-type]
+        revision = await self._head(info)
+        return revision.evidence_level if revision else None
+
+    @strawberry.field(description="Metrics the brief points to as evidence.")
+    async def linked_metrics(self, info: strawberry.Info) -> list[MetricDefinitionType]:
+        ids = await info.context.loaders.metric_ids_of.load(self.model.id)
+        metrics = await info.context.loaders.metric.load_many(ids)
+        return sorted(
+            (MetricDefinitionType.from_model(m) for m in metrics if m), key=lambda m: m.key
+        )
+
+    async def _head(self, info: strawberry.Info) -> Revision | None:
+        if self.model.head_revision_id is None:
+            return None
+        return await info.context.loaders.revision.load(self.model.head_revision_id)
+
+    @classmethod
+    async def resolve_nodes(  # type: ignore[override]
+        cls, *, info: strawberry.Info, node_ids: Iterable[str], required: bool = False
+    ) -> list[Any]:
+        return await _resolve_publications(cls, info, node_ids, PublicationKind.BRIEF)
+
+
+def publication_type(publication: Publication) -> PolicyType | BriefType:
+    if publication.kind == PublicationKind.POLICY:
+        return PolicyType.from_model(publication)
+    return BriefType.from_model(publication)
+
+
+@strawberry.input
+class PublicationFilterInput:
+    topics: list[str] | None = strawberry.UNSET
+    states: list[str] | None = strawberry.UNSET
+    regions: list[RegionEnum] | None = strawberry.UNSET  # type: ignore[valid-type]
+    size_bands: list[SizeBandEnum] | None = strawberry.UNSET  # type: ignore[valid-type]
+    statuses: list[PublicationStatusEnum] | None = strawberry.UNSET  # type: ignore[valid-type]
+    effective_from: date | None = strawberry.UNSET
+    effective_to: date | None = strawberry.UNSET
+    offices: list[str] | None = strawberry.field(
+        default=strawberry.UNSET, description="Office slugs; matches NAMED publications only."
+    )

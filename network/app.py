@@ -1,0 +1,58 @@
+"""The ASGI application: routes, middleware and lifespan. The only module that wires
+every part together."""
+
+import contextlib
+import logging
+from collections.abc import AsyncIterator
+from pathlib import Path
+
+from starlette.applications import Starlette
+from starlette.requests import Request
+from starlette.responses import JSONResponse, Response
+from starlette.routing import Route
+from tortoise.contrib.starlette import RegisterTortoise
+
+from network import health
+from network.api.cache import ResponseCache
+from network.api.http import GraphQLEndpoint
+from network.api.persisted import load_documents
+from network.api.schema import build_schema
+from network.db import tortoise_config
+from network.settings import Settings, load_settings
+
+log = logging.getLogger("network")
+
+OPERATIONS_DIR = Path(__file__).resolve().parent.parent / "graphql" / "operations"
+
+
+def create_app(
+    settings: Settings | None = None, *, operations_dir: Path = OPERATIONS_DIR
+) -> Starlette:
+    settings = settings or load_settings()
+    schema = build_schema(settings)
+    cache = (
+        ResponseCache(settings.response_cache_entries) if settings.response_cache_enabled else None
+    )
+    graphql = GraphQLEndpoint(schema, settings, load_documents(operations_dir), cache)
+
+    @contextlib.asynccontextmanager
+    async def lifespan(app: Starlette) -> AsyncIterator[None]:
+        async with RegisterTortoise(app, config=tortoise_config(settings), generate_schemas=False):
+            yield
+
+    async def healthz(request: Request) -> Response:
+        return JSONResponse({"status": "ok"})
+
+    async def readyz(request: Request) -> Response:
+        report = await health.readiness()
+        return JSONResponse(report.as_dict(), status_code=200 if report.ready else 503)
+
+    routes = [
+        Route("/graphql", graphql.handle, methods=["GET", "POST"]),
+        Route("/healthz", healthz, methods=["GET"]),
+        Route("/readyz", readyz, methods=["GET"]),
+    ]
+    app = Starlette(routes=routes, lifespan=lifespan)
+    app.state.settings = settings
+    app.state.response_cache = cache
+    return app

@@ -1,0 +1,81 @@
+"""Who is asking: the one object every service takes to decide what may be seen or done.
+
+Built by the web layer from a session cookie or a bearer token; services never look
+at HTTP. `ANONYMOUS` may read only published PUBLIC items; `SYSTEM` is for trusted
+in-process work (migrations, the demo loader, the CLI) and is never built from a
+request.
+"""
+
+from dataclasses import dataclass, field
+from enum import StrEnum
+
+from network.offices.models import OfficeRole
+
+
+class PrincipalKind(StrEnum):
+    ANONYMOUS = "anonymous"
+    MEMBER = "member"
+    CLIENT = "client"
+    SYSTEM = "system"
+
+
+@dataclass(frozen=True)
+class Principal:
+    kind: PrincipalKind
+    office_id: int | None = None
+    member_id: int | None = None
+    office_role: OfficeRole | None = None
+    is_convener: bool = False
+    is_network_admin: bool = False
+    scopes: frozenset[str] = field(default_factory=frozenset)
+    label: str = ""
+
+    @property
+    def is_authenticated(self) -> bool:
+        return self.kind is not PrincipalKind.ANONYMOUS
+
+    @property
+    def is_system(self) -> bool:
+        return self.kind is PrincipalKind.SYSTEM
+
+    @property
+    def can_edit_drafts(self) -> bool:
+        return self.office_role in (OfficeRole.PUBLISHER, OfficeRole.OFFICE_ADMIN)
+
+    def visibility_key(self) -> str:
+        """A key that is equal for two principals exactly when they see the same items.
+
+        Response caches are keyed by it: every anonymous caller shares one entry,
+        while members of an office share theirs (drafts add the role).
+        """
+        if self.kind is PrincipalKind.ANONYMOUS:
+            return "anonymous"
+        if self.kind is PrincipalKind.SYSTEM:
+            return "system"
+        editor = "editor" if self.can_edit_drafts else "reader"
+        return f"office:{self.office_id}:{editor}"
+
+
+ANONYMOUS = Principal(kind=PrincipalKind.ANONYMOUS, label="anonymous")
+SYSTEM = Principal(kind=PrincipalKind.SYSTEM, label="system")
+
+
+def member_principal(
+    *,
+    office_id: int,
+    member_id: int,
+    role: OfficeRole,
+    is_convener: bool = False,
+    is_network_admin: bool = False,
+    label: str = "",
+) -> Principal:
+    return Principal(
+        kind=PrincipalKind.MEMBER,
+        office_id=office_id,
+        member_id=member_id,
+        office_role=role,
+        is_convener=is_convener,
+        is_network_admin=is_network_admin,
+        scopes=frozenset({"read"}),
+        label=label or f"member:{member_id}",
+    )

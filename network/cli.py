@@ -1,0 +1,137 @@
+"""The `network` command: migrate, load the demo, serve, print the schema."""
+
+import argparse
+import asyncio
+import logging
+import sys
+from collections.abc import Awaitable, Callable
+from pathlib import Path
+from typing import Any
+
+from tortoise import Tortoise
+
+from network.db import tortoise_config
+from network.settings import Settings, load_settings
+
+log = logging.getLogger("network")
+
+
+async def _with_db(settings: Settings, work: Callable[[], Awaitable[Any]]) -> Any:
+    """Run `work` with Tortoise initialised; always close connections (aiosqlite's
+    worker threads keep the process alive otherwise)."""
+    await Tortoise.init(config=tortoise_config(settings), _enable_global_fallback=True)
+    try:
+        return await work()
+    finally:
+        await Tortoise.close_connections()
+
+
+async def migrate_database(settings: Settings) -> tuple[int, int]:
+    """Apply every migration, then sync the reference data (taxonomy, standard metrics)."""
+    from tortoise.migrations.api import migrate
+
+    from network.reference import sync_reference_data
+
+    try:
+        await migrate(config=tortoise_config(settings))
+    finally:
+        await Tortoise.close_connections()
+    return await _with_db(settings, sync_reference_data)
+
+
+def _cmd_migrate(args: argparse.Namespace, settings: Settings) -> int:
+    topics, metrics = asyncio.run(migrate_database(settings))
+    print(f"Migrations applied; {topics} topics and {metrics} standard metrics in place.")
+    return 0
+
+
+def _cmd_demo(args: argparse.Namespace, settings: Settings) -> int:
+    from network.demo.loader import load_demo
+
+    asyncio.run(migrate_database(settings))
+    report = asyncio.run(_with_db(settings, lambda: load_demo(settings, seed=args.seed)))
+    print(
+        f"Demo network loaded (seed {args.seed}): {report.offices} offices, "
+        f"{report.members} members, {report.policies} policies, {report.briefs} briefs, "
+        f"{report.observations} observations added."
+    )
+    return 0
+
+
+def _cmd_serve(args: argparse.Namespace, settings: Settings) -> int:
+    import uvicorn
+
+    from network.health import migrations_on_disk, pending_migrations
+
+    pending = asyncio.run(_with_db(settings, pending_migrations))
+    if pending:
+        print(
+            f"Migrations {', '.join(pending)} are not applied: run `network migrate` first.",
+            file=sys.stderr,
+        )
+        return 2
+    log.info("schema at migration %s", migrations_on_disk()[-1])
+    uvicorn.run(
+        "network.app:create_app",
+        factory=True,
+        host=args.host,
+        port=args.port,
+        workers=args.workers,
+        loop="uvloop",
+        http="httptools",
+        access_log=args.access_log,
+        log_level="info",
+    )
+    return 0
+
+
+def _cmd_schema(args: argparse.Namespace, settings: Settings) -> int:
+    from network.api.schema import build_schema
+
+    sdl = build_schema(settings).as_str() + "\n"
+    if args.output:
+        Path(args.output).write_text(sdl, encoding="utf-8")
+        print(f"Wrote {args.output}")
+    else:
+        sys.stdout.write(sdl)
+    return 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="network", description=__doc__)
+    commands = parser.add_subparsers(dest="command", required=True)
+    commands.add_parser("migrate", help="apply migrations and sync reference data")
+    demo = commands.add_parser("demo", help="load the demo network (idempotent)")
+    demo.add_argument("--seed", type=int, default=7, help="seed for deterministic demo data")
+    serve = commands.add_parser("serve", help="serve the instance over HTTP")
+    serve.add_argument("--host", default="127.0.0.1")
+    serve.add_argument("--port", type=int, default=8000)
+    serve.add_argument("--workers", type=int, default=1)
+    serve.add_argument("--access-log", action="store_true")
+    schema = commands.add_parser("schema", help="print the GraphQL SDL")
+    schema.add_argument("--output", "-o", help="write to this file instead of stdout")
+    return parser
+
+
+HANDLERS: dict[str, Callable[[argparse.Namespace, Settings], int]] = {
+    "migrate": _cmd_migrate,
+    "demo": _cmd_demo,
+    "serve": _cmd_serve,
+    "schema": _cmd_schema,
+}
+
+
+def main(argv: list[str] | None = None) -> int:
+    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s %(message)s")
+    logging.getLogger("tortoise").setLevel(logging.WARNING)
+    args = build_parser().parse_args(argv)
+    try:
+        settings = load_settings()
+    except ValueError as exc:
+        print(f"Configuration error: {exc}", file=sys.stderr)
+        return 2
+    return HANDLERS[args.command](args, settings)
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,117 @@
+"""The office directory: creating offices and listing them.
+
+The directory (names, places, size bands) is public information about member
+offices; what an office has published is governed by the publications' own
+visibility and attribution, not by this directory.
+"""
+
+import hashlib
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from tortoise.expressions import Q
+
+from network.auth.principal import Principal
+from network.errors import Conflict, InvalidInput, PermissionDenied
+from network.offices.bands import size_band_for
+from network.offices.models import Attribution, Office, OfficeKind, Region, SizeBand
+from network.pagination import Page, check_page_size, decode_cursor, encode_cursor
+
+CURSOR_KIND = "office"
+
+
+@dataclass(frozen=True)
+class OfficeFilter:
+    states: tuple[str, ...] = ()
+    regions: tuple[Region, ...] = ()
+    size_bands: tuple[SizeBand, ...] = ()
+    kinds: tuple[OfficeKind, ...] = ()
+
+
+@dataclass(frozen=True)
+class NewOffice:
+    slug: str
+    name: str
+    jurisdiction: str
+    state: str
+    kind: OfficeKind
+    population_served: int
+    region: Region
+    default_attribution: Attribution = Attribution.PSEUDONYMOUS
+
+
+def pseudonym_for(slug: str, salt: str) -> str:
+    """A stable pseudonym that does not reveal the slug without the instance salt."""
+    digest = hashlib.sha256(f"{salt}:{slug}".encode()).hexdigest().upper()
+    return f"Office {digest[:4]}-{digest[4:8]}"
+
+
+async def create_office(principal: Principal, new: NewOffice, *, salt: str) -> Office:
+    if not (principal.is_system or principal.is_network_admin):
+        raise PermissionDenied("Only a network admin can add an office.")
+    state = new.state.upper()
+    if len(state) != 2 or not state.isalpha():
+        raise InvalidInput("State must be a two-letter postal code.", field="state")
+    if new.population_served <= 0:
+        raise InvalidInput("Population served must be positive.", field="populationServed")
+    if await Office.filter(slug=new.slug).exists():
+        raise Conflict(f"An office with slug {new.slug!r} exists.", field="slug")
+    return await Office.create(
+        slug=new.slug,
+        name=new.name,
+        jurisdiction=new.jurisdiction,
+        state=state,
+        kind=new.kind,
+        population_served=new.population_served,
+        region=new.region,
+        size_band=size_band_for(new.population_served),
+        pseudonym=pseudonym_for(new.slug, salt),
+        default_attribution=new.default_attribution,
+    )
+
+
+def _filter_q(spec: OfficeFilter | None) -> Q:
+    q = Q()
+    if spec is None:
+        return q
+    if spec.states:
+        q &= Q(state__in=[s.upper() for s in spec.states])
+    if spec.regions:
+        q &= Q(region__in=list(spec.regions))
+    if spec.size_bands:
+        q &= Q(size_band__in=list(spec.size_bands))
+    if spec.kinds:
+        q &= Q(kind__in=list(spec.kinds))
+    return q
+
+
+async def list_offices(
+    *, spec: OfficeFilter | None, first: int | None, after: str | None, max_page_size: int
+) -> Page[Office]:
+    """Offices by name; the cursor is the offset (the directory changes rarely)."""
+    size = check_page_size(first, max_page_size)
+    offset = decode_cursor(CURSOR_KIND, after)
+    start = 0 if offset is None else offset + 1
+    rows = await Office.filter(_filter_q(spec)).order_by("name", "id").offset(start).limit(size + 1)
+    items = rows[:size]
+    return Page(
+        items=items,
+        cursors=[encode_cursor(CURSOR_KIND, start + i) for i in range(len(items))],
+        has_next_page=len(rows) > size,
+        has_previous_page=start > 0,
+    )
+
+
+async def count_offices(spec: OfficeFilter | None) -> int:
+    return await Office.filter(_filter_q(spec)).count()
+
+
+async def offices_by_ids(ids: Iterable[int]) -> dict[int, Office]:
+    wanted = list(set(ids))
+    if not wanted:
+        return {}
+    return {o.id: o for o in await Office.filter(id__in=wanted)}
+
+
+async def offices_by_slugs(slugs: Iterable[str]) -> list[Office]:
+    return await Office.filter(slug__in=list(slugs))

@@ -1,0 +1,75 @@
+"""Filtering publications by topic, place, size and dates, honouring attribution.
+
+Filters that describe the publishing office only match publications whose
+attribution already discloses that descriptor: filtering pseudonymous items by
+state would otherwise reveal each pseudonym's state one query at a time. A state
+filter therefore matches NAMED items only; region and size band match NAMED and
+GENERALIZED items.
+"""
+
+from dataclasses import dataclass, field
+from datetime import date
+
+from tortoise.expressions import Q, Subquery
+
+from network.errors import InvalidInput
+from network.offices.models import Attribution, Region, SizeBand
+from network.publications.models import PublicationStatus, PublicationTopic, Topic
+
+DISCLOSES_PLACE = (Attribution.NAMED, Attribution.GENERALIZED)
+
+
+@dataclass(frozen=True)
+class PublicationFilter:
+    topics: tuple[str, ...] = ()
+    states: tuple[str, ...] = ()
+    regions: tuple[Region, ...] = ()
+    size_bands: tuple[SizeBand, ...] = ()
+    statuses: tuple[PublicationStatus, ...] = ()
+    effective_from: date | None = None
+    effective_to: date | None = None
+    office_slugs: tuple[str, ...] = field(default=())
+
+
+async def topic_ids_for(slugs: tuple[str, ...]) -> list[int]:
+    """Ids of the named topics and of their sub-topics; unknown slugs are an error."""
+    rows = await Topic.filter(slug__in=slugs).values_list("id", "slug")
+    found = {slug for _, slug in rows}
+    missing = sorted(set(slugs) - found)
+    if missing:
+        raise InvalidInput(f"Unknown topic: {', '.join(missing)}.", field="topics")
+    ids = [topic_id for topic_id, _ in rows]
+    children = await Topic.filter(parent_id__in=ids).values_list("id", flat=True)
+    return sorted(set(ids) | set(children))
+
+
+async def filter_q(spec: PublicationFilter) -> Q:
+    """The filter as a Q over `Publication`, checked for contradictions."""
+    q = Q()
+    if spec.effective_from and spec.effective_to and spec.effective_from > spec.effective_to:
+        raise InvalidInput("`effectiveFrom` is after `effectiveTo`.", field="effectiveFrom")
+    if spec.topics:
+        topic_ids = await topic_ids_for(spec.topics)
+        q &= Q(
+            id__in=Subquery(
+                PublicationTopic.filter(topic_id__in=topic_ids).values("publication_id")
+            )
+        )
+    if spec.states:
+        states = [s.upper() for s in spec.states]
+        if any(len(s) != 2 or not s.isalpha() for s in states):
+            raise InvalidInput("States are two-letter postal codes.", field="states")
+        q &= Q(attribution=Attribution.NAMED, office__state__in=states)
+    if spec.regions:
+        q &= Q(attribution__in=DISCLOSES_PLACE, office__region__in=list(spec.regions))
+    if spec.size_bands:
+        q &= Q(attribution__in=DISCLOSES_PLACE, office__size_band__in=list(spec.size_bands))
+    if spec.statuses:
+        q &= Q(status__in=list(spec.statuses))
+    if spec.effective_from:
+        q &= Q(effective_date__gte=spec.effective_from)
+    if spec.effective_to:
+        q &= Q(effective_date__lte=spec.effective_to)
+    if spec.office_slugs:
+        q &= Q(attribution=Attribution.NAMED, office__slug__in=list(spec.office_slugs))
+    return q

@@ -1,0 +1,249 @@
+"""Reads of publications: pages, lookups by id, batches for loaders, facets, diffs.
+
+Every function takes the caller's principal (or works on ids the caller already
+obtained through one), and starts from `visible_q`.
+"""
+
+import difflib
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from tortoise.expressions import Q, Subquery
+from tortoise.functions import Count
+
+from network.auth.principal import Principal
+from network.errors import InvalidInput, NotFound
+from network.pagination import Page, check_page_size, decode_cursor, encode_cursor
+from network.publications.access import visible_q
+from network.publications.filters import DISCLOSES_PLACE, PublicationFilter, filter_q
+from network.publications.models import (
+    Publication,
+    PublicationKind,
+    PublicationMetric,
+    PublicationTopic,
+    Revision,
+    Topic,
+)
+
+CURSOR_KIND = "pub"
+
+
+async def scoped_q(
+    principal: Principal, kind: PublicationKind | None, spec: PublicationFilter | None
+) -> Q:
+    q = visible_q(principal)
+    if kind is not None:
+        q &= Q(kind=kind)
+    if spec is not None:
+        q &= await filter_q(spec)
+    return q
+
+
+async def list_publications(
+    principal: Principal,
+    *,
+    kind: PublicationKind | None,
+    spec: PublicationFilter | None,
+    first: int | None,
+    after: str | None,
+    max_page_size: int,
+) -> Page[Publication]:
+    """Newest first, keyset-paginated on the id (stable under concurrent inserts)."""
+    size = check_page_size(first, max_page_size)
+    position = decode_cursor(CURSOR_KIND, after)
+    q = await scoped_q(principal, kind, spec)
+    if position is not None:
+        q &= Q(id__lt=position)
+    rows = await Publication.filter(q).order_by("-id").limit(size + 1)
+    items = rows[:size]
+    return Page(
+        items=items,
+        cursors=[encode_cursor(CURSOR_KIND, p.id) for p in items],
+        has_next_page=len(rows) > size,
+        has_previous_page=position is not None,
+    )
+
+
+async def count_publications(
+    principal: Principal, *, kind: PublicationKind | None, spec: PublicationFilter | None
+) -> int:
+    return await Publication.filter(await scoped_q(principal, kind, spec)).count()
+
+
+async def publications_by_ids(
+    principal: Principal, ids: Iterable[int], kind: PublicationKind | None = None
+) -> dict[int, Publication]:
+    """The visible publications among `ids`; the invisible are simply absent."""
+    wanted = list(set(ids))
+    if not wanted:
+        return {}
+    q = visible_q(principal) & Q(id__in=wanted)
+    if kind is not None:
+        q &= Q(kind=kind)
+    return {p.id: p for p in await Publication.filter(q)}
+
+
+async def get_publication(principal: Principal, publication_id: int) -> Publication:
+    found = await publications_by_ids(principal, [publication_id])
+    if publication_id not in found:
+        raise NotFound("No such publication.")
+    return found[publication_id]
+
+
+async def revisions_by_ids(ids: Iterable[int]) -> dict[int, Revision]:
+    wanted = list(set(ids))
+    if not wanted:
+        return {}
+    return {r.id: r for r in await Revision.filter(id__in=wanted)}
+
+
+async def revisions_by_publication(publication_ids: Iterable[int]) -> dict[int, list[Revision]]:
+    """All revisions of publications the caller may already see, oldest first."""
+    grouped: dict[int, list[Revision]] = defaultdict(list)
+    wanted = list(set(publication_ids))
+    if wanted:
+        rows = await Revision.filter(publication_id__in=wanted).order_by("publication_id", "number")
+        for revision in rows:
+            grouped[revision.publication_id].append(revision)  # type: ignore[attr-defined]
+    return grouped
+
+
+async def visible_revisions(principal: Principal, ids: Iterable[int]) -> dict[int, Revision]:
+    """Revisions looked up by id, kept only where their publication is visible."""
+    revisions = await revisions_by_ids(ids)
+    parents = await publications_by_ids(
+        principal,
+        {r.publication_id for r in revisions.values()},  # type: ignore[attr-defined]
+    )
+    return {rid: r for rid, r in revisions.items() if r.publication_id in parents}  # type: ignore[attr-defined]
+
+
+async def topic_ids_by_publication(publication_ids: Iterable[int]) -> dict[int, list[int]]:
+    grouped: dict[int, list[int]] = defaultdict(list)
+    wanted = list(set(publication_ids))
+    if wanted:
+        rows = await PublicationTopic.filter(publication_id__in=wanted).values_list(
+            "publication_id", "topic_id"
+        )
+        for publication_id, topic_id in rows:
+            grouped[publication_id].append(topic_id)
+    return grouped
+
+
+async def metric_ids_by_publication(publication_ids: Iterable[int]) -> dict[int, list[int]]:
+    grouped: dict[int, list[int]] = defaultdict(list)
+    wanted = list(set(publication_ids))
+    if wanted:
+        rows = await PublicationMetric.filter(publication_id__in=wanted).values_list(
+            "publication_id", "metric_id"
+        )
+        for publication_id, metric_id in rows:
+            grouped[publication_id].append(metric_id)
+    return grouped
+
+
+async def all_topics() -> list[Topic]:
+    return await Topic.all().order_by("position")
+
+
+async def topics_by_ids(ids: Iterable[int]) -> dict[int, Topic]:
+    wanted = list(set(ids))
+    if not wanted:
+        return {}
+    return {t.id: t for t in await Topic.filter(id__in=wanted)}
+
+
+async def diff_revisions(
+    principal: Principal, publication_id: int, from_number: int, to_number: int
+) -> str:
+    """A unified diff of two revisions' text (title, summary, sections and body)."""
+    publication = await get_publication(principal, publication_id)
+    if from_number == to_number:
+        raise InvalidInput("Choose two different revisions to compare.", field="toNumber")
+    rows = {
+        r.number: r
+        for r in await Revision.filter(
+            publication_id=publication.id, number__in=[from_number, to_number]
+        )
+    }
+    for number, name in ((from_number, "fromNumber"), (to_number, "toNumber")):
+        if number not in rows:
+            raise InvalidInput(
+                f"Revision {number} does not exist; this publication has "
+                f"{publication.revision_count} revision(s).",
+                field=name,
+            )
+    before, after = rows[from_number], rows[to_number]
+    lines = difflib.unified_diff(
+        revision_text(before).splitlines(keepends=True),
+        revision_text(after).splitlines(keepends=True),
+        fromfile=f"revision {from_number}",
+        tofile=f"revision {to_number}",
+    )
+    return "".join(lines)
+
+
+BRIEF_SECTIONS = ("problem", "practice", "implementation", "outcomes", "cost_staffing")
+
+
+def revision_text(revision: Revision) -> str:
+    """The revision as one document, the unit that diffs and search index."""
+    parts = [f"# {revision.title}", "", revision.summary.strip(), ""]
+    for name in BRIEF_SECTIONS:
+        text = (revision.sections or {}).get(name)
+        if text:
+            parts += [f"## {name.replace('_', ' ').capitalize()}", "", text.strip(), ""]
+    if revision.body:
+        parts += [revision.body.strip(), ""]
+    if not parts[-1].endswith("\n"):
+        parts.append("")
+    return "\n".join(parts)
+
+
+@dataclass(frozen=True)
+class FacetCounts:
+    total: int
+    topics: list[tuple[int, int]]
+    regions: list[tuple[str, int]]
+    size_bands: list[tuple[str, int]]
+    undisclosed_place: int
+
+
+async def facet_counts(
+    principal: Principal, *, kind: PublicationKind | None, spec: PublicationFilter | None
+) -> FacetCounts:
+    """Counts per topic, region and size band for the filtered, visible set.
+
+    Region and size-band buckets count only publications whose attribution
+    discloses them; the rest are reported together as `undisclosed_place`.
+    """
+    q = await scoped_q(principal, kind, spec)
+    base = Publication.filter(q)
+    total = await base.count()
+    topic_rows = (
+        await PublicationTopic.filter(
+            publication_id__in=Subquery(Publication.filter(q).values("id"))
+        )
+        .annotate(n=Count("id"))
+        .group_by("topic_id")
+        .values_list("topic_id", "n")
+    )
+    disclosed = Publication.filter(q & Q(attribution__in=DISCLOSES_PLACE))
+    place_rows = (
+        await disclosed.annotate(n=Count("id"))
+        .group_by("office__region", "office__size_band")
+        .values_list("office__region", "office__size_band", "n")
+    )
+    regions: dict[str, int] = defaultdict(int)
+    bands: dict[str, int] = defaultdict(int)
+    for region, band, n in place_rows:
+        regions[region] += n
+        bands[band] += n
+    return FacetCounts(
+        total=total,
+        topics=sorted(((t, n) for t, n in topic_rows), key=lambda row: (-row[1], row[0])),
+        regions=sorted(regions.items()),
+        size_bands=sorted(bands.items()),
+        undisclosed_place=total - sum(regions.values()),
+    )

@@ -1,0 +1,271 @@
+"""Writing publications: the one path for drafting, revising, publishing, retracting.
+
+Each function runs in one transaction that also updates the search index, bumps the
+shared content counter (so response caches in every process drop stale entries)
+and, for publish and retract, writes the audit log.
+"""
+
+import uuid
+from dataclasses import dataclass, field
+from datetime import UTC, date, datetime
+
+from tortoise.transactions import in_transaction
+
+from network.audit import service as audit
+from network.auth.principal import Principal
+from network.errors import Conflict, InvalidInput, NotFound, PermissionDenied
+from network.metrics.models import MetricDefinition
+from network.offices.bands import describe_generalized
+from network.offices.models import Attribution, Office
+from network.publications.models import (
+    EvidenceLevel,
+    Publication,
+    PublicationKind,
+    PublicationMetric,
+    PublicationStatus,
+    PublicationTopic,
+    Revision,
+    Topic,
+    Visibility,
+)
+from network.publications.queries import BRIEF_SECTIONS
+from network.search.service import index_publication
+from network.state import service as state
+
+MAX_TITLE = 300
+MAX_BODY = 200_000
+
+
+@dataclass(frozen=True)
+class RevisionDraft:
+    title: str
+    summary: str = ""
+    body: str = ""
+    sections: dict[str, str] = field(default_factory=dict)
+    evidence_level: EvidenceLevel | None = None
+    effective_date: date | None = None
+    change_summary: str = ""
+
+
+@dataclass(frozen=True)
+class NewPublication:
+    kind: PublicationKind
+    draft: RevisionDraft
+    topics: tuple[str, ...]
+    visibility: Visibility = Visibility.OFFICE
+    attribution: Attribution | None = None
+    linked_metrics: tuple[str, ...] = ()
+
+
+def _check_can_write(principal: Principal, office_id: int) -> None:
+    if principal.is_system:
+        return
+    if principal.office_id != office_id or not principal.can_edit_drafts:
+        raise PermissionDenied("Only publishers of the office can change its publications.")
+
+
+def _check_draft(kind: PublicationKind, draft: RevisionDraft) -> None:
+    if not draft.title.strip():
+        raise InvalidInput("A title is required.", field="title")
+    if len(draft.title) > MAX_TITLE:
+        raise InvalidInput(f"Titles are limited to {MAX_TITLE} characters.", field="title")
+    if len(draft.body) > MAX_BODY:
+        raise InvalidInput(f"Bodies are limited to {MAX_BODY} characters.", field="body")
+    unknown = set(draft.sections) - set(BRIEF_SECTIONS)
+    if unknown:
+        raise InvalidInput(
+            f"Unknown brief section: {', '.join(sorted(unknown))}.", field="sections"
+        )
+    if kind is PublicationKind.POLICY and (draft.sections or draft.evidence_level):
+        raise InvalidInput("Sections and evidence level belong to briefs.", field="sections")
+
+
+async def attribution_label(office: Office, attribution: Attribution, k: int) -> str:
+    """The public description of who published; GENERALIZED needs k lookalike offices."""
+    if attribution is Attribution.NAMED:
+        return office.name
+    if attribution is Attribution.PSEUDONYMOUS:
+        return office.pseudonym
+    alike = await Office.filter(
+        region=office.region, size_band=office.size_band, origin_instance=""
+    ).count()
+    if alike < k:
+        raise InvalidInput(
+            f"Generalized attribution needs at least {k} offices described as "
+            f"'{describe_generalized(office)}'; only {alike} are. Choose named or "
+            "pseudonymous attribution.",
+            field="attribution",
+        )
+    return describe_generalized(office)
+
+
+async def _set_topics(publication: Publication, slugs: tuple[str, ...]) -> None:
+    if not slugs:
+        raise InvalidInput("Choose at least one topic.", field="topics")
+    topics = {t.slug: t for t in await Topic.filter(slug__in=slugs)}
+    missing = sorted(set(slugs) - set(topics))
+    if missing:
+        raise InvalidInput(f"Unknown topic: {', '.join(missing)}.", field="topics")
+    await PublicationTopic.filter(publication_id=publication.id).delete()
+    await PublicationTopic.bulk_create(
+        [PublicationTopic(publication_id=publication.id, topic_id=t.id) for t in topics.values()]
+    )
+
+
+async def _set_metrics(publication: Publication, keys: tuple[str, ...]) -> None:
+    metrics = {m.key: m for m in await MetricDefinition.filter(key__in=keys)}
+    missing = sorted(set(keys) - set(metrics))
+    if missing:
+        raise InvalidInput(f"Unknown metric: {', '.join(missing)}.", field="linkedMetrics")
+    await PublicationMetric.filter(publication_id=publication.id).delete()
+    await PublicationMetric.bulk_create(
+        [PublicationMetric(publication_id=publication.id, metric_id=m.id) for m in metrics.values()]
+    )
+
+
+async def _append_revision(
+    publication: Publication, draft: RevisionDraft, principal: Principal
+) -> Revision:
+    revision = await Revision.create(
+        publication_id=publication.id,
+        number=publication.revision_count + 1,
+        title=draft.title.strip(),
+        summary=draft.summary.strip(),
+        body=draft.body,
+        sections={k: v for k, v in draft.sections.items() if v},
+        evidence_level=draft.evidence_level,
+        effective_date=draft.effective_date,
+        author_id=principal.member_id,
+        change_summary=draft.change_summary.strip(),
+    )
+    publication.revision_count = revision.number
+    publication.head_revision_id = revision.id
+    publication.title = revision.title
+    publication.summary = revision.summary
+    publication.effective_date = revision.effective_date
+    return revision
+
+
+async def create_publication(
+    principal: Principal,
+    office: Office,
+    new: NewPublication,
+    *,
+    instance_id: str,
+    generalized_k: int,
+) -> Publication:
+    """A new draft with its first revision, filed under topics, not yet published."""
+    _check_can_write(principal, office.id)
+    _check_draft(new.kind, new.draft)
+    if new.linked_metrics and new.kind is not PublicationKind.BRIEF:
+        raise InvalidInput("Only briefs link metrics.", field="linkedMetrics")
+    attribution = new.attribution or Attribution(office.default_attribution)
+    label = await attribution_label(office, attribution, generalized_k)
+    async with in_transaction():
+        publication = await Publication.create(
+            kind=new.kind,
+            office_id=office.id,
+            title=new.draft.title.strip(),
+            status=PublicationStatus.DRAFT,
+            visibility=new.visibility,
+            attribution=attribution,
+            attribution_label=label,
+            origin_instance=instance_id,
+            origin_id=str(uuid.uuid4()),
+        )
+        await _set_topics(publication, new.topics)
+        if new.linked_metrics:
+            await _set_metrics(publication, new.linked_metrics)
+        revision = await _append_revision(publication, new.draft, principal)
+        await publication.save()
+        await index_publication(publication, revision)
+        await state.bump()
+    return publication
+
+
+async def _load_for_write(
+    principal: Principal, publication_id: int, instance_id: str
+) -> Publication:
+    publication = await Publication.get_or_none(id=publication_id)
+    if publication is None or not (
+        principal.is_system or publication.office_id == principal.office_id  # type: ignore[attr-defined]
+    ):
+        raise NotFound("No such publication.")
+    _check_can_write(principal, publication.office_id)  # type: ignore[attr-defined]
+    if publication.origin_instance != instance_id:
+        raise PermissionDenied("Publications received from a peer instance are read-only.")
+    return publication
+
+
+async def revise_publication(
+    principal: Principal, publication_id: int, draft: RevisionDraft, *, instance_id: str
+) -> Revision:
+    """Add a revision; a published item stays published and shows the new text."""
+    async with in_transaction():
+        publication = await _load_for_write(principal, publication_id, instance_id)
+        _check_draft(PublicationKind(publication.kind), draft)
+        if publication.status == PublicationStatus.RETRACTED:
+            raise Conflict("A retracted publication cannot be revised.", field="status")
+        if not draft.change_summary.strip():
+            raise InvalidInput("Say what changed in this revision.", field="changeSummary")
+        revision = await _append_revision(publication, draft, principal)
+        publication.version += 1
+        await publication.save()
+        await index_publication(publication, revision)
+        await state.bump()
+    return revision
+
+
+async def publish_publication(
+    principal: Principal,
+    publication_id: int,
+    *,
+    instance_id: str,
+    visibility: Visibility | None = None,
+    at: datetime | None = None,
+) -> Publication:
+    async with in_transaction():
+        publication = await _load_for_write(principal, publication_id, instance_id)
+        if publication.status == PublicationStatus.RETRACTED:
+            raise Conflict("A retracted publication cannot be published again.", field="status")
+        if visibility is not None:
+            publication.visibility = visibility
+        publication.status = PublicationStatus.PUBLISHED
+        publication.published_at = publication.published_at or at or datetime.now(UTC)
+        publication.version += 1
+        await publication.save()
+        await state.bump()
+        await audit.record(
+            principal,
+            "publication.publish",
+            target_type="publication",
+            target_id=publication.id,
+            office_id=publication.office_id,  # type: ignore[attr-defined]
+            detail={"visibility": str(publication.visibility), "version": publication.version},
+        )
+    return publication
+
+
+async def retract_publication(
+    principal: Principal, publication_id: int, *, instance_id: str, reason: str
+) -> Publication:
+    if not reason.strip():
+        raise InvalidInput("Give a reason for the retraction.", field="reason")
+    async with in_transaction():
+        publication = await _load_for_write(principal, publication_id, instance_id)
+        if publication.status != PublicationStatus.PUBLISHED:
+            raise Conflict("Only a published item can be retracted.", field="status")
+        publication.status = PublicationStatus.RETRACTED
+        publication.retracted_at = datetime.now(UTC)
+        publication.version += 1
+        await publication.save()
+        await state.bump()
+        await audit.record(
+            principal,
+            "publication.retract",
+            target_type="publication",
+            target_id=publication.id,
+            office_id=publication.office_id,  # type: ignore[attr-defined]
+            detail={"reason": reason.strip()[:500]},
+        )
+    return publication

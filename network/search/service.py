@@ -1,0 +1,165 @@
+"""Full-text search over policies and briefs: one interface, two engines.
+
+SQLite uses an FTS5 table ranked by bm25; PostgreSQL a weighted tsvector with a GIN
+index ranked by ts_rank_cd. Both are kept current by `index_publication`, called in
+the same transaction as every new revision. Visibility and filters come from the
+publications module as a subquery of allowed ids, so search can never show what a
+list would hide.
+"""
+
+import re
+from dataclasses import dataclass
+from typing import Any
+
+from tortoise import connections
+from tortoise.backends.base.client import BaseDBAsyncClient
+
+from network.auth.principal import Principal
+from network.pagination import Page, check_page_size, decode_cursor, encode_cursor
+from network.publications.filters import PublicationFilter
+from network.publications.models import Publication, PublicationKind, Revision
+from network.publications.queries import revision_text, scoped_q
+from network.search.query import MATCH_END, MATCH_START, highlight, parse
+from network.search.schema import is_postgres
+
+CURSOR_KIND = "search"
+
+
+@dataclass(frozen=True)
+class SearchHit:
+    publication_id: int
+    rank: float
+    snippet: str
+
+
+def _client() -> BaseDBAsyncClient:
+    return connections.get("default")
+
+
+def _dialect(client: BaseDBAsyncClient) -> str:
+    return str(client.capabilities.dialect)
+
+
+async def index_publication(
+    publication: Publication, revision: Revision, client: BaseDBAsyncClient | None = None
+) -> None:
+    """Replace the indexed text of a publication with that of `revision`."""
+    client = client or _client()
+    body = revision_text(revision)
+    if is_postgres(_dialect(client)):
+        await client.execute_query(
+            "INSERT INTO publication_search (publication_id, title, summary, body) "
+            "VALUES ($1, $2, $3, $4) ON CONFLICT (publication_id) DO UPDATE SET "
+            "title = EXCLUDED.title, summary = EXCLUDED.summary, body = EXCLUDED.body",
+            [publication.id, revision.title, revision.summary, body],
+        )
+    else:
+        await client.execute_query("DELETE FROM publication_fts WHERE rowid = ?", [publication.id])
+        await client.execute_query(
+            "INSERT INTO publication_fts (rowid, title, summary, body) VALUES (?, ?, ?, ?)",
+            [publication.id, revision.title, revision.summary, body],
+        )
+
+
+async def _allowed_ids_sql(
+    principal: Principal, kind: PublicationKind | None, spec: PublicationFilter | None
+) -> tuple[str, list[Any]]:
+    queryset = Publication.filter(await scoped_q(principal, kind, spec)).values_list("id")
+    queryset._choose_db_if_not_chosen()
+    queryset._make_query()
+    sql, params = queryset.query.get_parameterized_sql()
+    return sql, list(params)
+
+
+def _shift_placeholders(sql: str, by: int) -> str:
+    """Renumber PostgreSQL's $n placeholders; the ORM's SQL has no literals to trip on."""
+    return re.sub(r"\$(\d+)", lambda m: f"${int(m.group(1)) + by}", sql)
+
+
+async def search(
+    principal: Principal,
+    text: str,
+    *,
+    kind: PublicationKind | None,
+    spec: PublicationFilter | None,
+    first: int | None,
+    after: str | None,
+    max_page_size: int,
+) -> Page[SearchHit]:
+    parsed = parse(text)
+    size = check_page_size(first, max_page_size)
+    offset = decode_cursor(CURSOR_KIND, after)
+    start = 0 if offset is None else offset + 1
+    allowed_sql, allowed_params = await _allowed_ids_sql(principal, kind, spec)
+    client = _client()
+    if is_postgres(_dialect(client)):
+        sql = f"""
+            WITH q AS (SELECT websearch_to_tsquery('english', $1) AS query),
+            ranked AS (
+                SELECT s.publication_id, ts_rank_cd(s.document, q.query) AS rank
+                FROM publication_search s, q
+                WHERE s.document @@ q.query
+                  AND s.publication_id IN ({_shift_placeholders(allowed_sql, 1)})
+                ORDER BY rank DESC, s.publication_id DESC
+                LIMIT ${len(allowed_params) + 2} OFFSET ${len(allowed_params) + 3}
+            )
+            SELECT r.publication_id, r.rank,
+                   ts_headline('english', s.body, q.query,
+                       'StartSel={MATCH_START}, StopSel={MATCH_END}, MaxWords=35, MinWords=15,
+                        MaxFragments=2, FragmentDelimiter=" … "') AS snippet
+            FROM ranked r JOIN publication_search s USING (publication_id), q
+            ORDER BY r.rank DESC, r.publication_id DESC
+        """
+        params = [parsed.text, *allowed_params, size + 1, start]
+    else:
+        sql = f"""
+            SELECT rowid, bm25(publication_fts, 10.0, 4.0, 1.0) AS rank,
+                   snippet(publication_fts, -1, '{MATCH_START}', '{MATCH_END}', ' … ', 24)
+            FROM publication_fts
+            WHERE publication_fts MATCH ? AND rowid IN ({allowed_sql})
+            ORDER BY rank, rowid DESC
+            LIMIT ? OFFSET ?
+        """
+        params = [parsed.fts5, *allowed_params, size + 1, start]
+    rows = await client.execute_query_dict(sql, params)
+    hits = [_hit(row) for row in rows[:size]]
+    return Page(
+        items=hits,
+        cursors=[encode_cursor(CURSOR_KIND, start + i) for i in range(len(hits))],
+        has_next_page=len(rows) > size,
+        has_previous_page=start > 0,
+    )
+
+
+def _hit(row: dict[str, Any]) -> SearchHit:
+    values = list(row.values())
+    publication_id, rank, snippet = int(values[0]), float(values[1]), str(values[2] or "")
+    # bm25 is lower-is-better; present every engine's rank as higher-is-better.
+    return SearchHit(publication_id, abs(rank), highlight(snippet))
+
+
+async def count_matches(
+    principal: Principal,
+    text: str,
+    *,
+    kind: PublicationKind | None,
+    spec: PublicationFilter | None,
+) -> int:
+    parsed = parse(text)
+    allowed_sql, allowed_params = await _allowed_ids_sql(principal, kind, spec)
+    client = _client()
+    if is_postgres(_dialect(client)):
+        sql = (
+            "SELECT count(*) FROM publication_search s "
+            "WHERE s.document @@ websearch_to_tsquery('english', $1) "
+            f"AND s.publication_id IN ({_shift_placeholders(allowed_sql, 1)})"
+        )
+        params = [parsed.text, *allowed_params]
+    else:
+        sql = (
+            "SELECT count(*) FROM publication_fts WHERE publication_fts MATCH ? "
+            f"AND rowid IN ({allowed_sql})"
+        )
+        params = [parsed.fts5, *allowed_params]
+    rows = await client.execute_query_dict(sql, params)
+    return int(next(iter(rows[0].values())))
