@@ -8,6 +8,8 @@ the client gets "Unexpected error" and a request id; the log gets the traceback.
 import logging
 from typing import Any
 
+from strawberry.relay.types import GlobalIDValueError
+
 from graphql import GraphQLError
 from network.errors import DomainError
 
@@ -28,6 +30,9 @@ def format_errors(
             extensions["code"] = original.code
             if original.field:
                 extensions["field"] = original.field
+        elif isinstance(original, GlobalIDValueError):
+            payload["message"] = "Not an id this instance issued."
+            extensions["code"] = "INVALID_INPUT"
         elif original is None or isinstance(original, GraphQLError):
             extensions.setdefault(
                 "code", "GRAPHQL_VALIDATION_FAILED" if pre_execution else "BAD_REQUEST"

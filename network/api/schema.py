@@ -5,6 +5,7 @@ validation cache (see the stack notes).
 """
 
 from collections.abc import Callable
+from functools import cache
 from typing import Any
 
 import strawberry
@@ -36,13 +37,20 @@ class NetworkSchema(strawberry.Schema):
 
 
 def build_schema(settings: Settings) -> NetworkSchema:
+    return _schema(settings.max_query_depth, settings.max_aliases, settings.max_tokens)
+
+
+@cache
+def _schema(max_depth: int, max_aliases: int, max_tokens: int) -> NetworkSchema:
+    """One schema per set of limits and process: Strawberry's relay `node` field can
+    be converted only once, so the schema is built once and shared."""
     rules = (
-        QueryDepthLimiter(max_depth=settings.max_query_depth).validation_rules
-        + MaxAliasesLimiter(max_alias_count=settings.max_aliases).validation_rules
+        QueryDepthLimiter(max_depth=max_depth).validation_rules
+        + MaxAliasesLimiter(max_alias_count=max_aliases).validation_rules
     )
     extensions: list[Callable[[], SchemaExtension]] = [
         lambda: AddValidationRules(rules),
-        lambda: MaxTokensLimiter(max_token_count=settings.max_tokens),
+        lambda: MaxTokensLimiter(max_token_count=max_tokens),
         lambda: ParserCache(maxsize=1024),
         lambda: ValidationCache(maxsize=1024),
     ]

@@ -270,6 +270,10 @@ POLICIES: tuple[PolicyText, ...] = (
             "+Exceptions": "After a single event producing more than 25 arrests, the first assistant may extend in-custody deadlines only as far as the court allows and must document the extension.",
             "+Data collection": "It also reports the number of referrals returned for further investigation and how many were later filed.",
         },
+        {
+            "change": "Added a digital-evidence track after phone extractions became the main cause of missed deadlines.",
+            "+Exceptions": "Referrals that depend on a phone or computer extraction may be placed on the digital-evidence track, with a decision due within 21 days of the extraction report; the screener must still decide within 48 hours for in-custody suspects.",
+        },
     ),
     _policy(
         "weekend_custody_screening",
@@ -604,6 +608,16 @@ POLICIES: tuple[PolicyText, ...] = (
                 "The pretrial unit reviews every defendant still detained on money bail 72 hours after first appearance and, where the person remains held only because of inability to pay, moves to modify conditions.",
             ),
             "+Data collection": "The share of cases with a money bail request is reported monthly by offense severity and race and ethnicity.",
+        },
+        {
+            "change": "Removed the failure-to-appear exception for defendants enrolled in court reminders and added a bond-source rule.",
+            "Exceptions": (
+                "Domestic violence cases involving strangulation, a weapon or a violated protection order.",
+                "Defendants with an active warrant for failure to appear on a felony in the past 12 months, unless they have since enrolled in text-message court reminders and appeared at every later hearing.",
+            ),
+            "+Policy": (
+                "Prosecutors may not ask the court to inquire into the source of bond money unless there is specific evidence it is proceeds of the charged offense.",
+            ),
         },
     ),
     _policy(

@@ -7,6 +7,7 @@ import strawberry
 from strawberry import relay
 
 from network.api.types.enums import DirectionEnum, FrequencyEnum, MetricUnitEnum
+from network.api.types.ids import node_pks
 from network.metrics.models import MetricDefinition
 from network.publications.models import Topic
 
@@ -40,7 +41,7 @@ class TopicType(relay.Node):
     async def resolve_nodes(  # type: ignore[override]
         cls, *, info: strawberry.Info, node_ids: Iterable[str], required: bool = False
     ) -> list[Any]:
-        loaded = await info.context.loaders.topic.load_many([int(i) for i in node_ids])
+        loaded = await info.context.loaders.topic.load_many(node_pks(node_ids))
         return [cls.from_model(t) if t else None for t in loaded]
 
 

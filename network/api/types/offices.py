@@ -8,6 +8,7 @@ import strawberry
 from strawberry import relay
 
 from network.api.types.enums import OfficeKindEnum, RegionEnum, SizeBandEnum
+from network.api.types.ids import node_pks
 from network.offices.models import Office
 
 
@@ -41,7 +42,7 @@ class OfficeType(relay.Node):
     async def resolve_nodes(  # type: ignore[override]
         cls, *, info: strawberry.Info, node_ids: Iterable[str], required: bool = False
     ) -> list[Any]:
-        ids = [int(i) for i in node_ids]
+        ids = node_pks(node_ids)
         loaded = await info.context.loaders.office.load_many(ids)
         return [cls.from_model(o) if o else None for o in loaded]
 

@@ -21,6 +21,7 @@ from network.api.types.enums import (
     SizeBandEnum,
     VisibilityEnum,
 )
+from network.api.types.ids import node_pks
 from network.api.types.offices import OfficeType
 from network.offices.models import Attribution
 from network.publications import queries
@@ -90,7 +91,7 @@ class RevisionType(relay.Node):
     async def resolve_nodes(  # type: ignore[override]
         cls, *, info: strawberry.Info, node_ids: Iterable[str], required: bool = False
     ) -> list[Any]:
-        ids = [int(i) for i in node_ids]
+        ids = node_pks(node_ids)
         found = await queries.visible_revisions(info.context.principal, ids)
         return [cls.from_model(found[i]) if i in found else None for i in ids]
 
@@ -174,7 +175,7 @@ def _common(publication: Publication) -> dict[str, Any]:
 async def _resolve_publications(
     cls: Any, info: strawberry.Info, node_ids: Iterable[str], kind: PublicationKind
 ) -> list[Any]:
-    ids = [int(i) for i in node_ids]
+    ids = node_pks(node_ids)
     found = await queries.publications_by_ids(info.context.principal, ids, kind)
     return [cls.from_model(found[i]) if i in found else None for i in ids]
 
