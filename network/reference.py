@@ -5,6 +5,8 @@ are added and wording is updated; nothing is deleted, because publications and
 observations may point at it.
 """
 
+from typing import Any
+
 from tortoise.transactions import in_transaction
 
 from network.metrics.models import Direction, Frequency, MetricDefinition, MetricUnit
@@ -19,7 +21,7 @@ async def sync_reference_data() -> tuple[int, int]:
         by_slug: dict[str, Topic] = {t.slug: t for t in await Topic.all()}
         for position, (spec, parent_slug) in enumerate(flatten()):
             parent_id = by_slug[parent_slug].id if parent_slug else None
-            values = {
+            values: dict[str, Any] = {
                 "name": spec.name,
                 "description": spec.description,
                 "parent_id": parent_id,
@@ -30,21 +32,21 @@ async def sync_reference_data() -> tuple[int, int]:
                 by_slug[spec.slug] = await Topic.create(slug=spec.slug, **values)
             else:
                 await Topic.filter(id=topic.id).update(**values)
-        for spec in STANDARD_METRICS:
+        for metric in STANDARD_METRICS:
             metric_values = {
-                "name": spec.name,
-                "description": spec.description,
-                "unit": MetricUnit(spec.unit),
-                "numerator": spec.numerator,
-                "denominator": spec.denominator,
-                "exclusions": spec.exclusions,
-                "frequency": Frequency(spec.frequency),
-                "desired_direction": Direction(spec.desired_direction),
-                "rationale": spec.rationale,
-                "disaggregations": list(spec.disaggregations),
-                "topic_id": by_slug[spec.topic].id if spec.topic in by_slug else None,
-                "source": spec.source,
+                "name": metric.name,
+                "description": metric.description,
+                "unit": MetricUnit(metric.unit),
+                "numerator": metric.numerator,
+                "denominator": metric.denominator,
+                "exclusions": metric.exclusions,
+                "frequency": Frequency(metric.frequency),
+                "desired_direction": Direction(metric.desired_direction),
+                "rationale": metric.rationale,
+                "disaggregations": list(metric.disaggregations),
+                "topic_id": by_slug[metric.topic].id if metric.topic in by_slug else None,
+                "source": metric.source,
                 "is_standard": True,
             }
-            await MetricDefinition.update_or_create(defaults=metric_values, key=spec.key)
+            await MetricDefinition.update_or_create(defaults=metric_values, key=metric.key)
     return len(by_slug), len(STANDARD_METRICS)

@@ -1,12 +1,12 @@
 """Visibility: who sees which publications, through lists, nodes and search alike."""
 
 import httpx
+from strawberry.relay import to_base64
 
 from network.api.types.publications import PolicyType
 from network.auth.principal import member_principal
 from network.offices.models import Office, OfficeRole
 from network.publications.models import Publication, PublicationKind, PublicationStatus, Visibility
-from strawberry.relay import to_base64
 from tests.conftest import as_principal, gql
 
 NODE = "query($id: ID!) { node(id: $id) { id ... on Publication { title status visibility } } }"

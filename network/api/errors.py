@@ -8,9 +8,9 @@ the client gets "Unexpected error" and a request id; the log gets the traceback.
 import logging
 from typing import Any
 
+from graphql import GraphQLError
 from strawberry.relay.types import GlobalIDValueError
 
-from graphql import GraphQLError
 from network.errors import DomainError
 
 log = logging.getLogger("network.api")
@@ -24,7 +24,7 @@ def format_errors(
     formatted: list[dict[str, Any]] = []
     for error in errors:
         original = error.original_error
-        payload = error.formatted
+        payload: dict[str, Any] = dict(error.formatted)
         extensions: dict[str, Any] = dict(payload.get("extensions") or {})
         if isinstance(original, DomainError):
             extensions["code"] = original.code
@@ -46,7 +46,7 @@ def format_errors(
             )
             payload = {"message": MASKED_MESSAGE}
             if error.locations:
-                payload["locations"] = error.formatted.get("locations")
+                payload["locations"] = [loc.formatted for loc in error.locations]
             if error.path:
                 payload["path"] = error.path
             extensions = {"code": "INTERNAL_SERVER_ERROR", "requestId": request_id}

@@ -19,6 +19,7 @@ from functools import lru_cache
 from typing import Any
 
 import orjson
+from graphql import OperationType, get_operation_ast, parse
 from graphql.error import GraphQLError
 from starlette.requests import Request
 from starlette.responses import Response
@@ -27,7 +28,6 @@ from strawberry.schema.exceptions import InvalidOperationTypeError
 from strawberry.types.execution import PreExecutionError
 from strawberry.types.graphql import OperationType as StrawberryOperation
 
-from graphql import OperationType, get_operation_ast, parse
 from network.api.cache import ResponseCache
 from network.api.context import Context
 from network.api.errors import MASKED_MESSAGE, format_errors

@@ -144,7 +144,7 @@ class Query:
 
         def convert(hit: search_service.SearchHit) -> SearchHit:
             return SearchHit(
-                publication=publication_type(by_id[hit.publication_id]),  # type: ignore[arg-type]
+                publication=publication_type(by_id[hit.publication_id]),
                 rank=hit.rank,
                 snippet=hit.snippet,
             )
@@ -205,7 +205,7 @@ async def _publications(
     first: int | None,
     after: str | None,
     filter: PublicationFilterInput | None,
-) -> Connection:  # type: ignore[type-arg]
+) -> Connection:
     principal = info.context.principal
     spec = _publication_filter(filter)
     page = await queries.list_publications(

@@ -9,6 +9,7 @@ from functools import cache
 from typing import Any
 
 import strawberry
+from graphql import GraphQLError
 from strawberry.extensions import (
     AddValidationRules,
     MaxAliasesLimiter,
@@ -20,7 +21,6 @@ from strawberry.extensions import (
 )
 from strawberry.types.execution import ExecutionContext
 
-from graphql import GraphQLError
 from network.api.query import Query
 from network.api.types.catalog import TopicType
 from network.api.types.offices import OfficeType

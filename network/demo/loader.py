@@ -15,7 +15,14 @@ from datetime import UTC, date, datetime, timedelta
 from tortoise.transactions import in_transaction
 
 from network.auth.principal import SYSTEM
-from network.demo.corpus import BRIEFS, POLICIES, BriefText, PolicyText
+from network.demo.corpus import (
+    BRIEFS,
+    POLICIES,
+    BriefRevisionText,
+    BriefText,
+    PolicyRevisionText,
+    PolicyText,
+)
 from network.demo.offices import DEMO_OFFICES
 from network.metrics.models import MetricDefinition, MetricUnit, Observation
 from network.metrics.standard import STANDARD_METRICS, MetricSpec
@@ -108,6 +115,33 @@ async def _attribution(office: Office, settings: Settings) -> Attribution:
     return wanted
 
 
+def _draft(
+    revision: PolicyRevisionText | BriefRevisionText, effective: date, change: str
+) -> publications.RevisionDraft:
+    if isinstance(revision, BriefRevisionText):
+        return publications.RevisionDraft(
+            title=revision.title,
+            summary=revision.summary,
+            sections={
+                "problem": revision.problem,
+                "practice": revision.practice,
+                "implementation": revision.implementation,
+                "outcomes": revision.outcomes,
+                "cost_staffing": revision.cost_staffing,
+            },
+            evidence_level=EvidenceLevel(revision.evidence_level),
+            effective_date=effective,
+            change_summary=change,
+        )
+    return publications.RevisionDraft(
+        title=revision.title,
+        summary=revision.summary,
+        body=revision.body,
+        effective_date=effective,
+        change_summary=change,
+    )
+
+
 async def _load_publication(
     text: PolicyText | BriefText,
     office: Office,
@@ -123,38 +157,13 @@ async def _load_publication(
         return False
     start = date(2020, 1, 1) + timedelta(days=rng.randrange(0, 4 * 365))
     drafts = []
-    for number, revision in enumerate(text.revisions):
+    revisions: tuple[PolicyRevisionText | BriefRevisionText, ...] = text.revisions
+    for number, revision in enumerate(revisions):
         effective = start + timedelta(days=number * rng.randrange(150, 420))
         change = revision.change_summary
         if number == 0 and adapted:
             change = "Adapted from a peer office's published version."
-        if isinstance(text, BriefText):
-            drafts.append(
-                publications.RevisionDraft(
-                    title=revision.title,
-                    summary=revision.summary,
-                    sections={
-                        "problem": revision.problem,
-                        "practice": revision.practice,
-                        "implementation": revision.implementation,
-                        "outcomes": revision.outcomes,
-                        "cost_staffing": revision.cost_staffing,
-                    },
-                    evidence_level=EvidenceLevel(revision.evidence_level),
-                    effective_date=effective,
-                    change_summary=change,
-                )
-            )
-        else:
-            drafts.append(
-                publications.RevisionDraft(
-                    title=revision.title,
-                    summary=revision.summary,
-                    body=revision.body,
-                    effective_date=effective,
-                    change_summary=change,
-                )
-            )
+        drafts.append(_draft(revision, effective, change))
     new = publications.NewPublication(
         kind=kind,
         draft=drafts[0],

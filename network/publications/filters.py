@@ -33,13 +33,13 @@ class PublicationFilter:
 
 async def topic_ids_for(slugs: tuple[str, ...]) -> list[int]:
     """Ids of the named topics and of their sub-topics; unknown slugs are an error."""
-    rows = await Topic.filter(slug__in=slugs).values_list("id", "slug")
+    rows: list[tuple[int, str]] = await Topic.filter(slug__in=slugs).values_list("id", "slug")
     found = {slug for _, slug in rows}
     missing = sorted(set(slugs) - found)
     if missing:
         raise InvalidInput(f"Unknown topic: {', '.join(missing)}.", field="topics")
     ids = [topic_id for topic_id, _ in rows]
-    children = await Topic.filter(parent_id__in=ids).values_list("id", flat=True)
+    children = [t.id for t in await Topic.filter(parent_id__in=ids).only("id")]
     return sorted(set(ids) | set(children))
 
 

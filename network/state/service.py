@@ -9,7 +9,7 @@ CONTENT = "content"
 _local_listeners: list = []
 
 
-def on_local_bump(listener) -> None:  # type: ignore[no-untyped-def]
+def on_local_bump(listener) -> None:
     """Register a callable run after this process bumps a counter (cache fast path)."""
     _local_listeners.append(listener)
 
@@ -24,5 +24,5 @@ async def bump(name: str = CONTENT) -> None:
 
 
 async def read(name: str = CONTENT) -> int:
-    values = await Counter.filter(name=name).values_list("value", flat=True)
-    return int(values[0]) if values else 0
+    counter = await Counter.get_or_none(name=name)
+    return counter.value if counter else 0

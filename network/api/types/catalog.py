@@ -38,7 +38,7 @@ class TopicType(relay.Node):
         return TopicType.from_model(topic) if topic else None
 
     @classmethod
-    async def resolve_nodes(  # type: ignore[override]
+    async def resolve_nodes(
         cls, *, info: strawberry.Info, node_ids: Iterable[str], required: bool = False
     ) -> list[Any]:
         loaded = await info.context.loaders.topic.load_many(node_pks(node_ids))

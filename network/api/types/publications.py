@@ -88,7 +88,7 @@ class RevisionType(relay.Node):
         return _sections(self.model) if self.model.sections else None
 
     @classmethod
-    async def resolve_nodes(  # type: ignore[override]
+    async def resolve_nodes(
         cls, *, info: strawberry.Info, node_ids: Iterable[str], required: bool = False
     ) -> list[Any]:
         ids = node_pks(node_ids)
@@ -189,7 +189,7 @@ class PolicyType(PublicationInterface, relay.Node):
         return cls(**_common(publication))
 
     @classmethod
-    async def resolve_nodes(  # type: ignore[override]
+    async def resolve_nodes(
         cls, *, info: strawberry.Info, node_ids: Iterable[str], required: bool = False
     ) -> list[Any]:
         return await _resolve_publications(cls, info, node_ids, PublicationKind.POLICY)
@@ -227,7 +227,7 @@ class BriefType(PublicationInterface, relay.Node):
         return await info.context.loaders.revision.load(self.model.head_revision_id)
 
     @classmethod
-    async def resolve_nodes(  # type: ignore[override]
+    async def resolve_nodes(
         cls, *, info: strawberry.Info, node_ids: Iterable[str], required: bool = False
     ) -> list[Any]:
         return await _resolve_publications(cls, info, node_ids, PublicationKind.BRIEF)
