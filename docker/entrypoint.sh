@@ -1,0 +1,21 @@
+#!/bin/sh
+# Container entry point; the first argument picks the mode.
+set -eu
+mode="${1:-web}"
+case "$mode" in
+  web)
+    exec network serve --host 0.0.0.0 --port "${PORT:-8000}" --workers "${WEB_WORKERS:-2}"
+    ;;
+  migrate)
+    exec network migrate
+    ;;
+  demo)
+    exec network demo --seed "${DEMO_SEED:-7}"
+    ;;
+  worker)
+    exec network worker
+    ;;
+  *)
+    exec "$@"
+    ;;
+esac
