@@ -5,11 +5,9 @@ TEST_DATABASE=sqlite (default) or TEST_DATABASE=postgres selects the engine; the
 PostgreSQL server is the one on 127.0.0.1:5432 (override with TEST_POSTGRES_URL).
 """
 
-import logging
 import os
 import uuid
-from collections.abc import AsyncIterator, Iterator
-from contextlib import contextmanager
+from collections.abc import AsyncIterator
 from dataclasses import replace
 from pathlib import Path
 
@@ -23,6 +21,7 @@ from network.auth.principal import Principal
 from network.cli import migrate_database
 from network.db import tortoise_config
 from network.demo.loader import load_demo
+from network.diagnostics import count_queries  # noqa: F401 - re-exported for tests
 from network.settings import Settings, load_settings
 
 ENGINE = os.environ.get("TEST_DATABASE", "sqlite")
@@ -105,32 +104,3 @@ async def gql(
     )
     assert response.status_code == 200, response.text
     return response.json()
-
-
-class QueryCounter(logging.Handler):
-    """Counts SQL statements as Tortoise's clients log them at DEBUG."""
-
-    STATEMENTS = ("SELECT", "INSERT", "UPDATE", "DELETE", "WITH")
-
-    def __init__(self) -> None:
-        super().__init__(level=logging.DEBUG)
-        self.statements: list[str] = []
-
-    def emit(self, record: logging.LogRecord) -> None:
-        message = record.getMessage().lstrip()
-        if message.upper().startswith(self.STATEMENTS):
-            self.statements.append(message)
-
-
-@contextmanager
-def count_queries() -> Iterator[QueryCounter]:
-    logger = logging.getLogger("tortoise.db_client")
-    counter = QueryCounter()
-    previous = logger.level
-    logger.setLevel(logging.DEBUG)
-    logger.addHandler(counter)
-    try:
-        yield counter
-    finally:
-        logger.removeHandler(counter)
-        logger.setLevel(previous)

@@ -3,6 +3,7 @@
 import strawberry
 from strawberry import relay
 
+from network.api.loaders import selected_names
 from network.api.types.catalog import MetricDefinitionType, TopicTree, TopicType
 from network.api.types.connection import Connection, build_connection
 from network.api.types.enums import PublicationKindEnum
@@ -141,6 +142,7 @@ class Query:
             [hit.publication_id for hit in page.items]
         )
         by_id = {p.id: p for p in publications if p is not None}
+        await info.context.loaders.prime_page(by_id.values(), selected_names(info))
 
         def convert(hit: search_service.SearchHit) -> SearchHit:
             return SearchHit(
@@ -216,6 +218,7 @@ async def _publications(
         after=after,
         max_page_size=info.context.settings.max_page_size,
     )
+    await info.context.loaders.prime_page(page.items, selected_names(info))
     return build_connection(
         page,
         type_.from_model,

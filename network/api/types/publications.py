@@ -5,13 +5,14 @@ publication is NAMED (or belongs to the caller's own office); `attributedTo` alw
 carries the label chosen at publish time (name, pseudonym or generalized phrase).
 """
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from datetime import date, datetime
-from typing import Any
+from typing import Any, cast
 
 import strawberry
 from strawberry import relay
 
+from network.api.loaders import now_or_later, peek
 from network.api.types.catalog import MetricDefinitionType, TopicType
 from network.api.types.enums import (
     AttributionEnum,
@@ -23,9 +24,10 @@ from network.api.types.enums import (
 )
 from network.api.types.ids import node_pks
 from network.api.types.offices import OfficeType
-from network.offices.models import Attribution
+from network.metrics.models import MetricDefinition
+from network.offices.models import Attribution, Office
 from network.publications import queries
-from network.publications.models import Publication, PublicationKind, Revision
+from network.publications.models import Publication, PublicationKind, Revision, Topic
 
 
 @strawberry.type
@@ -116,27 +118,43 @@ class PublicationInterface:
     origin: Origin
     model: strawberry.Private[Publication]
 
+    # The resolvers below return a value when the page primed the loaders and an
+    # awaitable otherwise (see `now_or_later`); the casts tell mypy what GraphQL sees.
     @strawberry.field(description="The publishing office; null unless attribution is NAMED.")
-    async def office(self, info: strawberry.Info) -> OfficeType | None:
+    def office(self, info: strawberry.Info) -> OfficeType | None:
         office_id = self.model.office_id  # type: ignore[attr-defined]
         own = info.context.principal.office_id == office_id
         if self.model.attribution != Attribution.NAMED and not own:
             return None
-        office = await info.context.loaders.office.load(office_id)
-        return OfficeType.from_model(office) if office else None
+        return cast(
+            "OfficeType | None",
+            now_or_later(info.context.loaders.office, office_id, _office_type),
+        )
 
     @strawberry.field
-    async def topics(self, info: strawberry.Info) -> list[TopicType]:
+    def topics(self, info: strawberry.Info) -> list[TopicType]:
+        loaders = info.context.loaders
+        found, ids = peek(loaders.topic_ids_of, self.model.id)
+        if found:
+            topics = [peek(loaders.topic, i) for i in ids or []]
+            if all(hit for hit, _ in topics):
+                return _topic_types([t for _, t in topics])
+        return cast("list[TopicType]", self._topics_later(info))
+
+    async def _topics_later(self, info: strawberry.Info) -> list[TopicType]:
         ids = await info.context.loaders.topic_ids_of.load(self.model.id)
-        topics = await info.context.loaders.topic.load_many(ids)
-        return sorted((TopicType.from_model(t) for t in topics if t), key=lambda t: t.slug)
+        return _topic_types(await info.context.loaders.topic.load_many(ids))
 
     @strawberry.field
-    async def latest_revision(self, info: strawberry.Info) -> RevisionType | None:
+    def latest_revision(self, info: strawberry.Info) -> RevisionType | None:
         if self.model.head_revision_id is None:
             return None
-        revision = await info.context.loaders.revision.load(self.model.head_revision_id)
-        return RevisionType.from_model(revision) if revision else None
+        return cast(
+            "RevisionType | None",
+            now_or_later(
+                info.context.loaders.revision, self.model.head_revision_id, _revision_type
+            ),
+        )
 
     @strawberry.field(description="Every revision, oldest first.")
     async def revisions(self, info: strawberry.Info) -> list[RevisionType]:
@@ -148,6 +166,22 @@ class PublicationInterface:
         return await queries.diff_revisions(
             info.context.principal, self.model.id, from_number, to_number
         )
+
+
+def _office_type(office: Office | None) -> OfficeType | None:
+    return OfficeType.from_model(office) if office else None
+
+
+def _revision_type(revision: Revision | None) -> RevisionType | None:
+    return RevisionType.from_model(revision) if revision else None
+
+
+def _topic_types(topics: Iterable[Topic | None]) -> list[TopicType]:
+    return sorted((TopicType.from_model(t) for t in topics if t), key=lambda t: t.slug)
+
+
+def _metric_types(metrics: Iterable[MetricDefinition | None]) -> list[MetricDefinitionType]:
+    return sorted((MetricDefinitionType.from_model(m) for m in metrics if m), key=lambda m: m.key)
 
 
 def _common(publication: Publication) -> dict[str, Any]:
@@ -204,27 +238,35 @@ class BriefType(PublicationInterface, relay.Node):
         return cls(**_common(publication))
 
     @strawberry.field
-    async def sections(self, info: strawberry.Info) -> BriefSections | None:
-        revision = await self._head(info)
-        return _sections(revision) if revision else None
+    def sections(self, info: strawberry.Info) -> BriefSections | None:
+        return cast("BriefSections | None", self._from_head(info, _sections))
 
     @strawberry.field
-    async def evidence_level(self, info: strawberry.Info) -> EvidenceLevelEnum | None:  # type: ignore[valid-type]
-        revision = await self._head(info)
-        return revision.evidence_level if revision else None
+    def evidence_level(self, info: strawberry.Info) -> EvidenceLevelEnum | None:  # type: ignore[valid-type]
+        return self._from_head(info, lambda revision: revision.evidence_level)
 
     @strawberry.field(description="Metrics the brief points to as evidence.")
-    async def linked_metrics(self, info: strawberry.Info) -> list[MetricDefinitionType]:
-        ids = await info.context.loaders.metric_ids_of.load(self.model.id)
-        metrics = await info.context.loaders.metric.load_many(ids)
-        return sorted(
-            (MetricDefinitionType.from_model(m) for m in metrics if m), key=lambda m: m.key
-        )
+    def linked_metrics(self, info: strawberry.Info) -> list[MetricDefinitionType]:
+        loaders = info.context.loaders
+        found, ids = peek(loaders.metric_ids_of, self.model.id)
+        if found:
+            metrics = [peek(loaders.metric, i) for i in ids or []]
+            if all(hit for hit, _ in metrics):
+                return _metric_types([m for _, m in metrics])
+        return cast("list[MetricDefinitionType]", self._metrics_later(info))
 
-    async def _head(self, info: strawberry.Info) -> Revision | None:
+    async def _metrics_later(self, info: strawberry.Info) -> list[MetricDefinitionType]:
+        ids = await info.context.loaders.metric_ids_of.load(self.model.id)
+        return _metric_types(await info.context.loaders.metric.load_many(ids))
+
+    def _from_head(self, info: strawberry.Info, convert: Callable[[Revision], Any]) -> Any:
         if self.model.head_revision_id is None:
             return None
-        return await info.context.loaders.revision.load(self.model.head_revision_id)
+        return now_or_later(
+            info.context.loaders.revision,
+            self.model.head_revision_id,
+            lambda revision: convert(revision) if revision else None,
+        )
 
     @classmethod
     async def resolve_nodes(
