@@ -5,8 +5,8 @@ the size of a real national network: about 2,300 prosecutor offices over the 50
 states, 50,000 policies and practice briefs (each with 1-3 revisions, topics, metric
 links and a full-text index entry) and 10 million monthly metric observations. This
 script applies the schema with `network migrate`, then bulk-loads those rows with raw
-SQL (COPY on PostgreSQL, executemany in one transaction on SQLite), deterministic for
-`--seed`. Texts recombine the demo corpus so full-text search sees a realistic
+SQL (COPY on PostgreSQL, executemany on SQLite; one transaction per step), deterministic
+for `--seed`. Texts recombine the demo corpus so full-text search sees a realistic
 vocabulary; stored formats match what the ORM writes, so the app reads the rows back.
 
     .venv/bin/python bench/generate.py --database-url sqlite:///abs/path.sqlite3
@@ -26,7 +26,7 @@ import sys
 import time
 import uuid
 from collections import Counter
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 from datetime import time as clock
@@ -34,14 +34,7 @@ from typing import Any
 
 import asyncpg
 
-from network.demo.corpus import (
-    BRIEFS,
-    POLICIES,
-    BriefRevisionText,
-    BriefText,
-    PolicyRevisionText,
-    PolicyText,
-)
+from network.demo import corpus
 from network.metrics.standard import STANDARD_METRICS, MetricSpec
 from network.offices.bands import generalized_label, size_band_for
 from network.offices.models import Attribution, Region, SizeBand
@@ -123,7 +116,7 @@ Row = tuple[Any, ...]
 
 
 class SqliteSink:
-    """Raw SQL on SQLite (stdlib sqlite3): executemany, in one transaction per step.
+    """Raw SQL on SQLite (stdlib sqlite3, autocommit unless told BEGIN): executemany.
 
     Tortoise stores datetimes as `str(aware datetime)` and dates as ISO strings."""
 
@@ -148,12 +141,6 @@ class SqliteSink:
         marks = ", ".join("?" * len(columns))
         self.db.executemany(f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({marks})", rows)
 
-    async def begin(self) -> None:
-        self.db.execute("BEGIN")
-
-    async def commit(self) -> None:
-        self.db.execute("COMMIT")
-
     async def finish(self, tables: Sequence[str]) -> None:
         for statement in ("ANALYZE", "PRAGMA optimize", "PRAGMA wal_checkpoint(TRUNCATE)"):
             self.db.execute(statement)
@@ -161,7 +148,7 @@ class SqliteSink:
 
 
 class PostgresSink:
-    """Raw SQL on PostgreSQL: asyncpg binary COPY, atomic per batch.
+    """Raw SQL on PostgreSQL: asyncpg, with binary COPY for bulk writes.
 
     timestamptz, date and jsonb (as a JSON string) take the Python values as they are."""
 
@@ -176,12 +163,6 @@ class PostgresSink:
 
     def day(self, value: date) -> Any:
         return value
-
-    async def begin(self) -> None:
-        """Nothing to do: each COPY is atomic and the database is a fresh one anyway."""
-
-    async def commit(self) -> None:
-        """See `begin`."""
 
     async def query(self, sql: str) -> list[Row]:
         return [tuple(record) for record in await self.conn.fetch(sql)]
@@ -252,10 +233,10 @@ def make_offices(count: int, rng: random.Random) -> list[Office]:
     for office_id in range(1, count + 1):
         state, region, _ = rng.choices(states, cum_weights=weights)[0]
         kind = pick(rng, KINDS)
-        place = rng.choice(PREFIXES) + rng.choice(SUFFIXES)
+        place, title = rng.choice(PREFIXES) + rng.choice(SUFFIXES), rng.choice(TITLES)
         population = int(min(max(rng.lognormvariate(math.log(60_000), 1.2), 1e4), 1e7))
         jurisdiction, name = {
-            "COUNTY": (f"{place} County", f"{place} County {rng.choice(TITLES)}'s Office"),
+            "COUNTY": (f"{place} County", f"{place} County {title}'s Office"),
             "DISTRICT": (f"{place} Judicial District", f"{place} District Attorney's Office"),
             "CITY": (f"City of {place}", f"{place} City Attorney's Office"),
             "STATE": (f"State of {state}", f"{state} Attorney General's Office, {place} Unit"),
@@ -282,20 +263,9 @@ def make_offices(count: int, rng: random.Random) -> list[Office]:
 
 async def load_offices(sink: Sink, offices: list[Office]) -> None:
     now = sink.ts(datetime.now(UTC))
-    await sink.begin()
+    await sink.query("BEGIN")
     await sink.copy("office", OFFICE_COLUMNS, [office.row(now) for office in offices])
-    await sink.commit()
-
-
-@dataclass
-class Bundle:
-    """The rows of one publication in every table it touches."""
-
-    publication: Row
-    revisions: list[Row]
-    search: Row
-    topics: list[Row]
-    metrics: list[Row]
+    await sink.query("COMMIT")
 
 
 def at(day: date) -> datetime:
@@ -303,11 +273,11 @@ def at(day: date) -> datetime:
 
 
 def varied(
-    src: PolicyRevisionText | BriefRevisionText, sentence: str, shuffle_seed: float
+    src: corpus.PolicyRevisionText | corpus.BriefRevisionText, sentence: str, shuffle_seed: float
 ) -> tuple[str, dict[str, str], str | None]:
     """(body, sections, evidence level) of a corpus revision adapted by another office:
     a policy's sections after the first are shuffled, and a local sentence is added."""
-    if isinstance(src, BriefRevisionText):
+    if isinstance(src, corpus.BriefRevisionText):
         sections = {name: getattr(src, name) for name in BRIEF_SECTIONS}
         sections["implementation"] += " " + sentence
         return "", sections, src.evidence_level
@@ -319,16 +289,22 @@ def varied(
 
 def make_publication(
     sink: Sink,
-    pub_id: int,
-    revision_id: int,
+    rows: dict[str, list[Row]],
+    ids: tuple[int, int],
     office: Office,
-    topic_ids: dict[str, int],
-    metric_ids: dict[str, int],
+    refs: tuple[dict[str, int], dict[str, int]],
     rng: random.Random,
-) -> Bundle:
-    """A policy (70%) or brief (30%) recombined from the demo corpus, with 1-3 revisions."""
+) -> int:
+    """Add to `rows` a policy (70%) or brief (30%) recombined from the demo corpus, with
+    1-3 revisions, its topic and metric links and its search row; return its revision count.
+    `ids` are the publication's id and its first revision's; `refs` map topic slugs and
+    metric keys to ids."""
+    (pub_id, revision_id), (topic_ids, metric_ids) = ids, refs
     is_brief = rng.random() < 0.3
-    text: PolicyText | BriefText = rng.choice(BRIEFS) if is_brief else rng.choice(POLICIES)
+    texts: Sequence[corpus.PolicyText | corpus.BriefText] = (
+        corpus.BRIEFS if is_brief else corpus.POLICIES
+    )
+    text = rng.choice(texts)
     named = office.attribution is Attribution.NAMED
     sentence = rng.choice(SENTENCES).format(place=office.jurisdiction if named else "this county")
     suffix = f" ({office.jurisdiction})" if named and rng.random() < 0.3 else ""
@@ -336,84 +312,79 @@ def make_publication(
     days = [date(2017, 1, 1) + timedelta(days=rng.randrange(7 * 365))]  # the last by 2026-04
     for _ in range(2):
         days.append(days[-1] + timedelta(days=rng.randrange(150, 420)))
-    revisions: list[Row] = []
-    for number in range(1, rng.randint(1, 3) + 1):
+    count = rng.randint(1, 3)
+    for number in range(1, count + 1):
         src = text.revisions[min(number, len(text.revisions)) - 1]
         change = src.change_summary if number <= len(text.revisions) else "Clarified wording."
         body, sections, evidence = varied(src, sentence, shuffle_seed)
         head = Revision(title=src.title + suffix, summary=src.summary, body=body, sections=sections)
-        revisions.append(
+        rows["revision"].append(
             (revision_id + number - 1, pub_id, number, head.title, head.summary, body,
              json.dumps(sections, ensure_ascii=False, separators=(",", ":")), evidence,
              sink.day(days[number - 1]), change if number > 1 else "Initial version.",
              sink.ts(at(days[number - 1])))
         )  # fmt: skip
-    count, last = len(revisions), days[len(revisions) - 1]
-    status = pick(rng, STATUSES)
+    status, last = pick(rng, STATUSES), days[count - 1]
     published = at(days[0] + timedelta(days=3)) if status in ("PUBLISHED", "RETRACTED") else None
     retracted = at(last + timedelta(days=30)) if status == "RETRACTED" else None
-    publication = (
-        pub_id, "BRIEF" if is_brief else "POLICY", office.id, head.title,
-        head.summary, status, pick(rng, VISIBILITIES), office.attribution.value, office.label,
-        sink.day(last), ORIGIN, str(uuid.UUID(int=rng.getrandbits(128), version=4)), count + 1,
-        count, revisions[-1][0], sink.ts(published), sink.ts(retracted), sink.ts(at(days[0])),
-        sink.ts(retracted or at(last)),
+    rows["publication"].append(
+        (pub_id, "BRIEF" if is_brief else "POLICY", office.id, head.title, head.summary, status,
+         pick(rng, VISIBILITIES), office.attribution.value, office.label, sink.day(last), ORIGIN,
+         str(uuid.UUID(int=rng.getrandbits(128), version=4)), count + 1, count,
+         revision_id + count - 1, sink.ts(published), sink.ts(retracted), sink.ts(at(days[0])),
+         sink.ts(retracted or at(last)))
     )  # fmt: skip
+    rows[sink.search_table].append((pub_id, head.title, head.summary, revision_text(head)))
     topics = {topic_ids[slug] for slug in text.topics}
     if len(topics) < 3 and rng.random() < 0.25:
         topics.add(rng.choice(list(topic_ids.values())))
-    keys = list(text.linked_metrics) if isinstance(text, BriefText) else []
+    rows["publication_topic"] += [(pub_id, topic) for topic in sorted(topics)]
+    keys = list(text.linked_metrics) if isinstance(text, corpus.BriefText) else []
     metrics = {metric_ids[key] for key in rng.sample(keys, min(len(keys), rng.randint(1, 2)))}
-    return Bundle(
-        publication,
-        revisions,
-        (pub_id, head.title, head.summary, revision_text(head)),
-        [(pub_id, topic) for topic in sorted(topics)],
-        [(pub_id, metric) for metric in sorted(metrics)],
-    )
+    rows["publication_metric"] += [(pub_id, metric) for metric in sorted(metrics)]
+    return count
 
 
 async def load_publications(
     sink: Sink, count: int, offices: list[Office], rng: random.Random
 ) -> None:
     """Publications, revisions, topic and metric links and search rows, batch by batch."""
-    topic_ids = dict(await sink.query("SELECT slug, id FROM topic ORDER BY id"))
-    metric_ids = dict(await sink.query("SELECT key, id FROM metric_definition ORDER BY id"))
+    columns = {
+        "publication": PUBLICATION_COLUMNS,
+        "revision": REVISION_COLUMNS,
+        "publication_topic": ("publication_id", "topic_id"),
+        "publication_metric": ("publication_id", "metric_id"),
+        sink.search_table: sink.search_columns,
+    }  # in foreign-key order
+    refs: tuple[dict[str, int], dict[str, int]] = (
+        dict(await sink.query("SELECT slug, id FROM topic ORDER BY id")),
+        dict(await sink.query("SELECT key, id FROM metric_definition ORDER BY id")),
+    )
     weights = list(itertools.accumulate(math.log10(o.population) - 3 for o in offices))
     revision_id = 1
-    await sink.begin()
+    await sink.query("BEGIN")
     for first in range(1, count + 1, PUB_CHUNK):
-        bundles = []
+        rows: dict[str, list[Row]] = {table: [] for table in columns}
         for pub_id in range(first, min(first + PUB_CHUNK, count + 1)):
             office = rng.choices(offices, cum_weights=weights)[0]
-            bundles.append(
-                make_publication(sink, pub_id, revision_id, office, topic_ids, metric_ids, rng)
-            )
-            revision_id += len(bundles[-1].revisions)
-        await sink.copy("publication", PUBLICATION_COLUMNS, [b.publication for b in bundles])
-        await sink.copy("revision", REVISION_COLUMNS, [r for b in bundles for r in b.revisions])
-        links = [t for b in bundles for t in b.topics]
-        await sink.copy("publication_topic", ("publication_id", "topic_id"), links)
-        links = [m for b in bundles for m in b.metrics]
-        await sink.copy("publication_metric", ("publication_id", "metric_id"), links)
-        await sink.copy(sink.search_table, sink.search_columns, [b.search for b in bundles])
-    await sink.commit()
+            revision_id += make_publication(sink, rows, (pub_id, revision_id), office, refs, rng)
+        for table, names in columns.items():
+            await sink.copy(table, names, rows[table])
+    await sink.query("COMMIT")
 
 
-def series_quotas(capacities: list[int], offices: int, target: int) -> Iterator[int]:
+def series_quotas(caps: list[int], offices: int, target: int) -> Iterator[int]:
     """Rows for each (office, metric) series, office-major: as even as capacities allow,
     summing to exactly `target` (the first series take the remainder)."""
     level = 0
-    while (
-        level < max(capacities) and offices * sum(min(c, level + 1) for c in capacities) <= target
-    ):
+    while level < max(caps) and offices * sum(min(c, level + 1) for c in caps) <= target:
         level += 1
-    extra = target - offices * sum(min(c, level) for c in capacities)
+    extra = target - offices * sum(min(c, level) for c in caps)
     for _ in range(offices):
-        for capacity in capacities:
-            bonus = int(extra > 0 and capacity > level)
+        for cap in caps:
+            bonus = int(extra > 0 and cap > level)
             extra -= bonus
-            yield min(capacity, level) + bonus
+            yield min(cap, level) + bonus
 
 
 def observation_rows(
@@ -457,31 +428,27 @@ def observation_rows(
                         num = round(min(max(level * bias * drift * gauss(1, 0.05), 0), 1) * den)
                         yield office.id, metric_id, period, label, num / den, num, den, now
                     elif spec.unit in ("COUNT", "MONEY"):
-                        value = round(level * scale * share * drift * season * gauss(1, 0.05))
-                        yield office.id, metric_id, period, label, max(value, 0), None, None, now
+                        count = round(level * scale * share * drift * season * gauss(1, 0.05))
+                        yield office.id, metric_id, period, label, max(count, 0), None, None, now
                     else:
                         value = round(level * bias * drift * season * gauss(1, 0.05), 2)
                         yield office.id, metric_id, period, label, value, None, None, now
 
 
-def chunks(rows: Iterable[Row], size: int = CHUNK) -> Iterator[list[Row]]:
-    iterator = iter(rows)
-    while batch := list(itertools.islice(iterator, size)):
-        yield batch
-
-
 async def load_observations(
     sink: Sink, offices: list[Office], target: int, rng: random.Random
 ) -> None:
+    """`target` observation rows, streamed to the database CHUNK rows at a time."""
     if not (offices and target):
         return
     specs = {spec.key: spec for spec in STANDARD_METRICS}
-    rows = await sink.query("SELECT id, key FROM metric_definition ORDER BY id")
-    metrics = [(metric_id, specs[key]) for metric_id, key in rows if key in specs]
-    await sink.begin()
-    for batch in chunks(observation_rows(sink, offices, metrics, target, rng)):
+    found = await sink.query("SELECT id, key FROM metric_definition ORDER BY id")
+    metrics = [(metric_id, specs[key]) for metric_id, key in found if key in specs]
+    await sink.query("BEGIN")
+    rows = observation_rows(sink, offices, metrics, target, rng)
+    while batch := list(itertools.islice(rows, CHUNK)):
         await sink.copy("observation", OBSERVATION_COLUMNS, batch)
-    await sink.commit()
+    await sink.query("COMMIT")
 
 
 async def open_sink(url: str) -> Sink:
@@ -509,8 +476,8 @@ async def load(args: argparse.Namespace, laps: dict[str, float]) -> dict[str, in
     lap("publications")
     await load_observations(sink, offices, args.observations, random.Random(f"{args.seed}:obs"))
     lap("observations")
-    tables = ("office", "publication", "revision", "publication_topic", "publication_metric")
-    tables += (sink.search_table, "observation")
+    tables: tuple[str, ...] = ("office", "publication", "revision", "publication_topic")
+    tables += ("publication_metric", sink.search_table, "observation")
     counts = {table: (await sink.query(f"SELECT count(*) FROM {table}"))[0][0] for table in tables}
     await sink.query(BUMP_COUNTER)
     await sink.finish([t for t in tables if t != "publication_fts"])  # not an ANALYZE target

@@ -1,4 +1,4 @@
-"""The `network` command: migrate, load the demo, serve, print the schema."""
+"""The `network` command: migrate, load the demo, serve, run background jobs, print the schema."""
 
 import argparse
 import asyncio
@@ -85,6 +85,36 @@ def _cmd_serve(args: argparse.Namespace, settings: Settings) -> int:
     return 0
 
 
+def _cmd_worker(args: argparse.Namespace, settings: Settings) -> int:
+    import signal
+
+    from network.jobs.service import run_due
+    from network.jobs.worker import run_worker, worker_name
+
+    async def work() -> int:
+        if args.once:
+            return await run_due(worker_name(), args.batch)
+        stop = asyncio.Event()
+        loop = asyncio.get_running_loop()
+        for signum in (signal.SIGINT, signal.SIGTERM):
+            loop.add_signal_handler(signum, stop.set)
+        await run_worker(stop, poll_seconds=args.poll, batch=args.batch)
+        return 0
+
+    ran = asyncio.run(_with_db(settings, work))
+    if args.once:
+        print(f"Ran {ran} job(s).")
+    return 0
+
+
+def _cmd_reindex(args: argparse.Namespace, settings: Settings) -> int:
+    from network.jobs.reindex import enqueue_full_reindex
+
+    jobs = asyncio.run(_with_db(settings, enqueue_full_reindex))
+    print(f"Queued {jobs} search-index job(s); `network worker` runs them.")
+    return 0
+
+
 def _cmd_schema(args: argparse.Namespace, settings: Settings) -> int:
     from network.api.schema import build_schema
 
@@ -108,6 +138,11 @@ def build_parser() -> argparse.ArgumentParser:
     serve.add_argument("--port", type=int, default=8000)
     serve.add_argument("--workers", type=int, default=1)
     serve.add_argument("--access-log", action="store_true")
+    worker = commands.add_parser("worker", help="run background jobs until stopped")
+    worker.add_argument("--once", action="store_true", help="run the due jobs once, then exit")
+    worker.add_argument("--poll", type=float, default=2.0, help="seconds between polls when idle")
+    worker.add_argument("--batch", type=int, default=10, help="jobs claimed at a time")
+    commands.add_parser("reindex", help="queue a rebuild of the full-text search index")
     schema = commands.add_parser("schema", help="print the GraphQL SDL")
     schema.add_argument("--output", "-o", help="write to this file instead of stdout")
     return parser
@@ -117,6 +152,8 @@ HANDLERS: dict[str, Callable[[argparse.Namespace, Settings], int]] = {
     "migrate": _cmd_migrate,
     "demo": _cmd_demo,
     "serve": _cmd_serve,
+    "worker": _cmd_worker,
+    "reindex": _cmd_reindex,
     "schema": _cmd_schema,
 }
 

@@ -10,6 +10,7 @@ MODEL_MODULES = [
     "network.metrics.models",
     "network.audit.models",
     "network.state.models",
+    "network.jobs.models",
 ]
 APP_LABEL = "network"
 

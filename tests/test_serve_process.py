@@ -77,3 +77,24 @@ def test_served_instance_refuses_garbage_without_traces(server: str) -> None:
     assert response.status_code == 400
     assert "Traceback" not in response.text
     assert response.json()["errors"][0]["message"] == "The request body is not valid JSON."
+
+
+def test_reindex_and_worker_commands(settings: Settings) -> None:
+    env = {**os.environ, "DATABASE_URL": settings.database_url}
+
+    def network(*args: str) -> str:
+        result = subprocess.run(
+            [sys.executable, "-m", "network.cli", *args],
+            env=env,
+            capture_output=True,
+            text=True,
+            timeout=300,
+            check=False,
+        )
+        assert result.returncode == 0, result.stderr
+        return result.stdout
+
+    queued = int(network("reindex").split()[1])
+    assert queued >= 1
+    assert network("worker", "--once", "--batch", "100") == f"Ran {queued} job(s).\n"
+    assert network("worker", "--once") == "Ran 0 job(s).\n"
