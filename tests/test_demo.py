@@ -1,6 +1,14 @@
 """The demo network: big enough, spread out, plausible, deterministic and idempotent."""
 
+import asyncio
+import os
+import sqlite3
+import subprocess
+import sys
+import uuid
 from collections import Counter
+
+import asyncpg
 
 from network.demo.loader import load_demo
 from network.metrics.models import Observation
@@ -14,7 +22,7 @@ from network.publications.models import (
     Topic,
     Visibility,
 )
-from tests.conftest import DEMO_SEED
+from tests.conftest import DEMO_SEED, create_database, drop_database
 
 
 async def test_demo_size_and_spread(settings) -> None:
@@ -70,3 +78,48 @@ async def test_demo_text_is_not_placeholder(settings) -> None:
     assert bodies
     assert not any("lorem" in b.lower() for b in bodies)
     assert all(len(b.split()) >= 100 for b in bodies)
+
+
+async def _demo_fingerprint(tmp_path, name: str, seed: int) -> list[tuple]:
+    """Load the demo with `seed` into a fresh database through the CLI; read it back raw."""
+    fresh = await create_database(tmp_path, name)
+    try:
+        env = {
+            **os.environ,
+            "DATABASE_URL": fresh.database_url,
+            "NETWORK_INSTANCE_ID": "test.instance",
+        }
+        result = await asyncio.to_thread(
+            subprocess.run,
+            [sys.executable, "-m", "network.cli", "demo", "--seed", str(seed)],
+            env=env,
+            capture_output=True,
+            text=True,
+            timeout=300,
+            check=False,
+        )
+        assert result.returncode == 0, result.stderr
+        sql = (
+            "SELECT p.origin_id, p.title, p.visibility, p.status, p.attribution, p.revision_count, "
+            "o.slug FROM publication p JOIN office o ON o.id = p.office_id ORDER BY p.origin_id"
+        )
+        if fresh.database_url.startswith("sqlite://"):
+            with sqlite3.connect(fresh.database_url[len("sqlite://") :]) as conn:
+                return [tuple(row) for row in conn.execute(sql)]
+        conn = await asyncpg.connect(fresh.database_url.replace("postgres://", "postgresql://"))
+        try:
+            return [tuple(row) for row in await conn.fetch(sql)]
+        finally:
+            await conn.close()
+    finally:
+        await drop_database(name)
+
+
+async def test_demo_is_deterministic_for_a_seed(settings, tmp_path) -> None:
+    tag = uuid.uuid4().hex[:6]
+    first = await _demo_fingerprint(tmp_path, f"pn_seed_a_{tag}", 11)
+    second = await _demo_fingerprint(tmp_path, f"pn_seed_b_{tag}", 11)
+    other = await _demo_fingerprint(tmp_path, f"pn_seed_c_{tag}", 12)
+    assert len(first) >= 120
+    assert first == second
+    assert first != other
