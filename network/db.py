@@ -37,6 +37,9 @@ def tortoise_config(settings: Settings) -> dict[str, Any]:
                 "file_path": path or ":memory:",
                 "journal_mode": "WAL",
                 "foreign_keys": "ON",
+                # The web and worker processes share the file: wait for a writer
+                # instead of failing at once with "database is locked".
+                "busy_timeout": 5000,
             },
         }
     else:
