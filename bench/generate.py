@@ -261,13 +261,6 @@ def make_offices(count: int, rng: random.Random) -> list[Office]:
     return offices
 
 
-async def load_offices(sink: Sink, offices: list[Office]) -> None:
-    now = sink.ts(datetime.now(UTC))
-    await sink.query("BEGIN")
-    await sink.copy("office", OFFICE_COLUMNS, [office.row(now) for office in offices])
-    await sink.query("COMMIT")
-
-
 def at(day: date) -> datetime:
     return datetime.combine(day, clock(9), tzinfo=UTC)
 
@@ -391,36 +384,42 @@ def observation_rows(
     sink: Sink, offices: list[Office], metrics: list[tuple[int, MetricSpec]], target: int,
     rng: random.Random,
 ) -> Iterator[Row]:  # fmt: skip
-    """Monthly values going back from LAST_MONTH: the totals first, then as many
-    disaggregated cells (in CELLS order) as it takes to reach `target` rows.
+    """Monthly values going back from LAST_MONTH for the totals and for as many whole
+    disaggregation dimensions (in CELLS order) as it takes to reach `target` rows.
 
     A series has a level in the metric's `typical` range (scaled by population for counts
     and money, for a rate's denominator), a trend, seasonality and noise; cells take
     their share of the total."""
-    cells = [
-        [("", 1.0)]
-        + [(f"{dim}={value}", share) for dim, values in CELLS.items()
-           if dim in spec.disaggregations for value, share in values]
+    groups = [
+        [[("", 1.0)]]
+        + [[(f"{dim}={value}", share) for value, share in values]
+           for dim, values in CELLS.items() if dim in spec.disaggregations]
         for _, spec in metrics
     ]  # fmt: skip
-    months = max(60, math.ceil(target / (len(offices) * sum(map(len, cells)))))
+    sizes = [sum(map(len, metric_groups)) for metric_groups in groups]  # cells per metric
+    months = max(60, math.ceil(target / (len(offices) * sum(sizes))))
     periods = []
     for k in range(months):
         year, month = divmod(LAST_MONTH.year * 12 + LAST_MONTH.month - 1 - k, 12)
         season = 1 + 0.06 * math.sin(month * math.pi / 6)
         periods.append((sink.day(date(year, month + 1, 1)), season))
-    quotas = series_quotas([len(c) * months for c in cells], len(offices), target)
+    quotas = series_quotas([size * months for size in sizes], len(offices), target)
     now = sink.ts(datetime.now(UTC))
     gauss = rng.gauss
     for office in offices:
         scale = office.population / 500_000
-        for (metric_id, spec), metric_cells in zip(metrics, cells, strict=True):
-            quota = next(quotas)
-            level = rng.uniform(*spec.typical)
+        for (metric_id, spec), metric_groups in zip(metrics, groups, strict=True):
+            quota, level = next(quotas), rng.uniform(*spec.typical)
             trend = rng.uniform(-0.15, 0.15) / 36
-            for index, (label, share) in enumerate(metric_cells[: math.ceil(quota / months)]):
+            used: list[tuple[str, float]] = []
+            for group in metric_groups:  # whole dimensions, as few as the quota allows
+                used += group
+                if len(used) * months >= quota:
+                    break
+            per_cell, extra = divmod(quota, len(used))
+            for index, (label, share) in enumerate(used):
                 bias = rng.uniform(0.85, 1.15)
-                for k in range(min(months, quota - index * months)):
+                for k in range(per_cell + (index < extra)):
                     period, season = periods[k]
                     drift = 1 - trend * k
                     if spec.unit == "RATE":
@@ -451,15 +450,14 @@ async def load_observations(
     await sink.query("COMMIT")
 
 
-async def open_sink(url: str) -> Sink:
-    if url.startswith("sqlite://"):
-        return SqliteSink(url.removeprefix("sqlite://"))
-    return PostgresSink(await asyncpg.connect(url))
-
-
 async def load(args: argparse.Namespace, laps: dict[str, float]) -> dict[str, int]:
     """Fill a freshly migrated database; returns the row count of every table filled."""
-    sink = await open_sink(args.database_url)
+    url = args.database_url
+    sink: Sink
+    if url.startswith("sqlite://"):
+        sink = SqliteSink(url.removeprefix("sqlite://"))
+    else:
+        sink = PostgresSink(await asyncpg.connect(url))
     for table in ("office", "publication"):
         if (await sink.query(f"SELECT count(*) FROM {table}"))[0][0]:
             sys.exit(f"The {table} table already has rows: give a fresh database.")
@@ -470,7 +468,10 @@ async def load(args: argparse.Namespace, laps: dict[str, float]) -> dict[str, in
         laps[name], mark = time.perf_counter() - mark, time.perf_counter()
 
     offices = make_offices(args.offices, random.Random(f"{args.seed}:offices"))
-    await load_offices(sink, offices)
+    now = sink.ts(datetime.now(UTC))
+    await sink.query("BEGIN")
+    await sink.copy("office", OFFICE_COLUMNS, [office.row(now) for office in offices])
+    await sink.query("COMMIT")
     lap("offices")
     await load_publications(sink, args.publications, offices, random.Random(f"{args.seed}:pub"))
     lap("publications")

@@ -45,6 +45,7 @@ class Settings:
     response_cache_entries: int = 2048
     response_cache_enabled: bool = True
     generalized_k: int = 3
+    search_rank_window: int = 2000
     db_pool_max: int = 10
     debug: bool = False
     extra: dict[str, str] = field(default_factory=dict)
@@ -66,6 +67,7 @@ def load_settings() -> Settings:
         response_cache_entries=_int("NETWORK_RESPONSE_CACHE_ENTRIES", 2048),
         response_cache_enabled=_bool("NETWORK_RESPONSE_CACHE", True),
         generalized_k=_int("NETWORK_GENERALIZED_K", 3),
+        search_rank_window=_int("NETWORK_SEARCH_RANK_WINDOW", 2000),
         db_pool_max=_int("NETWORK_DB_POOL_MAX", 10),
         debug=_bool("NETWORK_DEBUG", False),
     )

@@ -135,3 +135,26 @@ async def test_empty_or_oversize_queries_are_clear_errors(
 def test_fts5_expression_is_built_from_quoted_tokens_only() -> None:
     parsed = parse('bail NEAR(x) "cash bond" -juvenile title:foo')
     assert parsed.fts5 == '"bail" AND "NEAR x" AND "cash bond" AND "title foo" NOT "juvenile"'
+
+
+async def test_small_rank_window_still_pages_through_every_match(settings) -> None:
+    total = await search.count_matches(ANONYMOUS, "office", kind=None, spec=None)
+    seen: list[int] = []
+    after = None
+    while True:
+        page = await search.search(
+            ANONYMOUS,
+            "office",
+            kind=None,
+            spec=None,
+            first=7,
+            after=after,
+            max_page_size=100,
+            rank_window=3,
+        )
+        seen += [hit.publication_id for hit in page.items]
+        if not page.has_next_page:
+            break
+        after = page.cursors[-1]
+    assert total > 14
+    assert len(seen) == len(set(seen)) == total

@@ -137,6 +137,7 @@ class Query:
             first=first,
             after=after,
             max_page_size=info.context.settings.max_page_size,
+            rank_window=info.context.settings.search_rank_window,
         )
         publications = await info.context.loaders.publication.load_many(
             [hit.publication_id for hit in page.items]

@@ -99,6 +99,7 @@ class Publication(Model):
             ("kind", "status", "visibility", "published_at"),
             ("office_id", "kind"),
             ("kind", "effective_date"),
+            ("visibility", "status"),
         )
 
 

