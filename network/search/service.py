@@ -135,17 +135,9 @@ async def search(
         """
         cap = max(rank_window, start + size + 1)
         params = [parsed.text, *allowed_params, rank_window, cap, size + 1, start]
+        rows = await client.execute_query_dict(sql, params)
     else:
-        sql = f"""
-            SELECT rowid, bm25(publication_fts, 10.0, 4.0, 1.0) AS rank,
-                   snippet(publication_fts, -1, '{MATCH_START}', '{MATCH_END}', ' … ', 24)
-            FROM publication_fts
-            WHERE publication_fts MATCH ? AND rowid IN ({allowed_sql})
-            ORDER BY rank, rowid DESC
-            LIMIT ? OFFSET ?
-        """
-        params = [parsed.fts5, *allowed_params, size + 1, start]
-    rows = await client.execute_query_dict(sql, params)
+        rows = await _sqlite_ranked(client, parsed.fts5, allowed_sql, allowed_params, size, start)
     hits = [_hit(row) for row in rows[:size]]
     return Page(
         items=hits,
@@ -153,6 +145,46 @@ async def search(
         has_next_page=len(rows) > size,
         has_previous_page=start > 0,
     )
+
+
+async def _sqlite_ranked(
+    client: BaseDBAsyncClient,
+    expression: str,
+    allowed_sql: str,
+    allowed_params: list[Any],
+    size: int,
+    start: int,
+) -> list[dict[str, Any]]:
+    """Rank on SQLite in two statements.
+
+    FTS5 re-runs the whole MATCH for every value of a `rowid IN (...)` constraint
+    (measured: 12 ms alone, 11.9 s with the 25,000 visible ids of the national data
+    set), so matches are materialized first and filtered afterwards; snippets, which
+    must be computed inside a MATCH query, are then taken for the page's rows only.
+    """
+    ranked = await client.execute_query_dict(
+        "WITH hits AS MATERIALIZED ("
+        "  SELECT rowid AS id, bm25(publication_fts, 10.0, 4.0, 1.0) AS rank"
+        "  FROM publication_fts WHERE publication_fts MATCH ?) "
+        f"SELECT id, rank FROM hits WHERE id IN ({allowed_sql}) "
+        "ORDER BY rank, id DESC LIMIT ? OFFSET ?",
+        [expression, *allowed_params, size + 1, start],
+    )
+    page_ids = [int(row["id"]) for row in ranked[:size]]
+    snippets: dict[int, str] = {}
+    if page_ids:
+        marks = ", ".join("?" for _ in page_ids)
+        rows = await client.execute_query_dict(
+            f"SELECT rowid AS id, snippet(publication_fts, -1, '{MATCH_START}', '{MATCH_END}', "
+            f"' … ', 24) AS snippet FROM publication_fts "
+            f"WHERE publication_fts MATCH ? AND rowid IN ({marks})",
+            [expression, *page_ids],
+        )
+        snippets = {int(row["id"]): row["snippet"] for row in rows}
+    return [
+        {"id": row["id"], "rank": row["rank"], "snippet": snippets.get(int(row["id"]), "")}
+        for row in ranked
+    ]
 
 
 def _hit(row: dict[str, Any]) -> SearchHit:
@@ -181,8 +213,8 @@ async def count_matches(
         params = [parsed.text, *allowed_params]
     else:
         sql = (
-            "SELECT count(*) FROM publication_fts WHERE publication_fts MATCH ? "
-            f"AND rowid IN ({allowed_sql})"
+            "WITH hits AS MATERIALIZED (SELECT rowid AS id FROM publication_fts "
+            f"WHERE publication_fts MATCH ?) SELECT count(*) FROM hits WHERE id IN ({allowed_sql})"
         )
         params = [parsed.fts5, *allowed_params]
     rows = await client.execute_query_dict(sql, params)
