@@ -113,47 +113,66 @@ async def browse(url: str, seconds: int, concurrency: int) -> dict[str, Any]:
         await _close(db)
 
 
+VISIBLE = "SELECT id FROM publication WHERE status = 'PUBLISHED' AND visibility = 'PUBLIC'"
+
+# The statements the app's search service issues (network/search/service.py), written
+# out with the anonymous visibility filter inlined.
+PG_SEARCH = f"""
+    WITH q AS MATERIALIZED (SELECT websearch_to_tsquery('english', $1) AS query),
+    candidates AS (
+        SELECT s.publication_id,
+               row_number() OVER (ORDER BY (s.head @@ q.query) DESC, s.publication_id DESC) AS position
+        FROM publication_search s, q
+        WHERE s.document @@ q.query AND s.publication_id IN ({VISIBLE})
+        ORDER BY position LIMIT 2000
+    ),
+    ordered AS (
+        SELECT c.publication_id, c.position, c.position > 2000 AS beyond,
+               CASE WHEN c.position <= 2000 THEN ts_rank_cd(s.document, q.query) END AS window_rank
+        FROM candidates c JOIN publication_search s USING (publication_id), q
+        ORDER BY beyond, window_rank DESC NULLS LAST, c.position LIMIT 21
+    )
+    SELECT o.publication_id, coalesce(o.window_rank, ts_rank_cd(s.document, q.query)) AS rank,
+           ts_headline('english', s.body, q.query, 'MaxWords=35, MinWords=15, MaxFragments=2')
+    FROM ordered o JOIN publication_search s USING (publication_id), q
+    ORDER BY o.beyond, o.window_rank DESC NULLS LAST, o.position
+"""
+SQLITE_RANK = f"""
+    WITH hits AS MATERIALIZED (
+        SELECT rowid AS id, bm25(publication_fts, 10.0, 4.0, 1.0) AS rank
+        FROM publication_fts WHERE publication_fts MATCH $1)
+    SELECT id, rank FROM hits WHERE id IN ({VISIBLE}) ORDER BY rank, id DESC LIMIT 21
+"""
+SQLITE_SNIPPETS = (
+    "SELECT rowid, snippet(publication_fts, -1, '[', ']', ' … ', 24) FROM publication_fts "
+    "WHERE publication_fts MATCH $1 AND rowid IN (<LIST>)"
+)
+
+
 async def search(url: str, seconds: int, concurrency: int) -> dict[str, Any]:
     db = await _connect(url)
     pg = isinstance(db, Pg)
-    if pg:
-        sql = (
-            "WITH q AS (SELECT websearch_to_tsquery('english', $1) AS query), ranked AS ("
-            " SELECT s.publication_id, ts_rank_cd(s.document, q.query) AS rank"
-            " FROM publication_search s, q WHERE s.document @@ q.query AND s.publication_id IN"
-            " (SELECT id FROM publication WHERE status = 'PUBLISHED' AND visibility = 'PUBLIC')"
-            " ORDER BY rank DESC, s.publication_id DESC LIMIT 21)"
-            " SELECT r.publication_id, r.rank, ts_headline('english', s.body, q.query,"
-            " 'MaxWords=35, MinWords=15, MaxFragments=2') FROM ranked r"
-            " JOIN publication_search s USING (publication_id), q ORDER BY r.rank DESC"
-        )
-    else:
-        sql = (
-            "SELECT rowid, bm25(publication_fts, 10.0, 4.0, 1.0) AS rank,"
-            " snippet(publication_fts, -1, '[', ']', ' … ', 24) FROM publication_fts"
-            " WHERE publication_fts MATCH $1 AND rowid IN"
-            " (SELECT id FROM publication WHERE status = 'PUBLISHED' AND visibility = 'PUBLIC')"
-            " ORDER BY rank LIMIT 21"
-        )
     try:
 
         async def one(i: int) -> None:
             term = SEARCH_TERMS[i % len(SEARCH_TERMS)]
-            hits = await db.fetch(sql, term if pg else " AND ".join(f'"{w}"' for w in term.split()))
+            if pg:
+                hits = await db.fetch(PG_SEARCH, term)
+            else:
+                expression = " AND ".join(f'"{w}"' for w in term.split())
+                hits = await db.fetch(SQLITE_RANK, expression)
+                if hits:
+                    await db.fetch(SQLITE_SNIPPETS, expression, [h[0] for h in hits[:20]])
             ids = [h[0] for h in hits[:20]]
-            rows = (
+            if ids:
                 await db.fetch(f"SELECT {PAGE_COLUMNS} FROM publication WHERE id = ANY($1)", ids)
-                if ids
-                else []
-            )
-            if rows:
                 await db.fetch(
                     "SELECT publication_id, topic_id FROM publication_topic WHERE publication_id = ANY($1)",
                     ids,
                 )
 
         result = await drive(one, seconds, concurrency)
-        return {**result, "statements": 3}
+        return {**result, "statements": 3 if pg else 4}
     finally:
         await _close(db)
 

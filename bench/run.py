@@ -31,6 +31,9 @@ BROWSE = (OPERATIONS / "BrowsePolicies.graphql").read_text()
 SEARCH = (OPERATIONS / "SearchPublications.graphql").read_text()
 
 
+SERVER = "network (uvicorn, 1 process)"
+
+
 @dataclass
 class Row:
     scenario: str
@@ -94,7 +97,7 @@ def wrk(port: int, bodies: list[str], seconds: int, connections: int, path: str)
     env = {**os.environ, "BENCH_BODIES": str(bodies_file), "BENCH_PATH": path}
     command = [
         "wrk",
-        "-t2",
+        f"-t{min(2, connections)}",
         f"-c{connections}",
         f"-d{seconds}s",
         "--timeout",
@@ -225,17 +228,14 @@ def main() -> int:
                     wrk(port, bodies, 2, args.connections, "/graphql")  # warm-up
                     result = wrk(port, bodies, args.seconds, args.connections, "/graphql")
                     label = f"{name} ({'cached' if cached else 'uncached'})"
-                    rows.append(
-                        wrk_row(
-                            label,
-                            engine,
-                            "network (uvicorn, 1 process)",
-                            result,
-                            _rss_mb(pid),
-                            count,
-                        )
-                    )
+                    rows.append(wrk_row(label, engine, SERVER, result, _rss_mb(pid), count))
                     print(render(rows[-1:], ""), flush=True)
+                    if not cached:
+                        # One client at a time: the latency of a single uncached request.
+                        result = wrk(port, bodies, args.seconds, 1, "/graphql")
+                        label = f"{name} (uncached, 1 client)"
+                        rows.append(wrk_row(label, engine, SERVER, result, _rss_mb(pid), count))
+                        print(render(rows[-1:], ""), flush=True)
         for name, runner in (("browse", floor.browse), ("search", floor.search)):
             result = asyncio.run(runner(url, args.seconds, args.connections))
             rows.append(

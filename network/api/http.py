@@ -90,9 +90,14 @@ def _choose_media_type(accept: str | None) -> str:
 
 
 @lru_cache(maxsize=2048)
-def _operation_type(query: str, operation_name: str | None) -> OperationType | None:
+def _operation_type(
+    query: str, operation_name: str | None, max_tokens: int
+) -> OperationType | None:
+    """The operation's type, known before executing (GET may only run queries, and only
+    queries are cached). Unparseable documents give None; GraphQL reports the error."""
     try:
-        operation = get_operation_ast(parse(query), operation_name)
+        document = parse(query, no_location=True, max_tokens=max_tokens)
+        operation = get_operation_ast(document, operation_name)
     except GraphQLError:
         return None
     return operation.operation if operation else None
@@ -197,7 +202,7 @@ class GraphQLEndpoint:
         self, request: Request, params: GraphQLParams, media_type: str, request_id: str
     ) -> Response:
         principal = principal_of(request)
-        operation = _operation_type(params.query, params.operation_name)
+        operation = _operation_type(params.query, params.operation_name, self.settings.max_tokens)
         if request.method == "GET" and operation not in (None, OperationType.QUERY):
             raise HttpProblem(405, "Mutations must be sent with POST.", {"allow": "POST"})
 
