@@ -261,13 +261,27 @@ def main() -> int:
         f"(server, database and load tool share them); wrk -t2 -c{args.connections} "
         f"-d{args.seconds}s after a 2 s warm-up."
     )
-    table = render(rows, meta)
+    table = render(rows, meta) + ratios(rows)
     print(table)
     Path(args.output).write_text(
         "# Benchmark results\n\n"
         "Produced by `bench/run.sh`; see README.md for what each scenario measures.\n\n" + table
     )
     return 0
+
+
+def ratios(rows: list[Row]) -> str:
+    """Browse throughput against PostGraphile, measured in this same run."""
+    peer = next((r for r in rows if r.server.startswith("PostGraphile")), None)
+    if peer is None:
+        return ""
+    lines = ["", f"Browse on PostgreSQL against PostGraphile ({peer.rps:,.0f} req/s):", ""]
+    for r in rows:
+        if r.engine == "postgres" and r.scenario.startswith("browse (") and r.server == SERVER:
+            lines.append(
+                f"- {r.scenario}: {r.rps / peer.rps:.2f}x its requests/s, p99 {r.p99_ms:.1f} ms"
+            )
+    return "\n".join(lines) + "\n"
 
 
 def postgraphile(url: str, seconds: int, connections: int) -> Row:
