@@ -119,28 +119,27 @@ async def visible_revisions(principal: Principal, ids: Iterable[int]) -> dict[in
     return {rid: r for rid, r in revisions.items() if r.publication_id in parents}  # type: ignore[attr-defined]
 
 
-async def topic_ids_by_publication(publication_ids: Iterable[int]) -> dict[int, list[int]]:
+async def _linked_ids(
+    link: type[PublicationTopic] | type[PublicationMetric],
+    target: str,
+    publication_ids: Iterable[int],
+) -> dict[int, list[int]]:
+    """Ids linked to each publication through a join table, in one query."""
     grouped: dict[int, list[int]] = defaultdict(list)
     wanted = list(set(publication_ids))
     if wanted:
-        rows = await PublicationTopic.filter(publication_id__in=wanted).values_list(
-            "publication_id", "topic_id"
-        )
-        for publication_id, topic_id in rows:
-            grouped[publication_id].append(topic_id)
+        rows = await link.filter(publication_id__in=wanted).values_list("publication_id", target)
+        for publication_id, target_id in rows:
+            grouped[publication_id].append(target_id)
     return grouped
+
+
+async def topic_ids_by_publication(publication_ids: Iterable[int]) -> dict[int, list[int]]:
+    return await _linked_ids(PublicationTopic, "topic_id", publication_ids)
 
 
 async def metric_ids_by_publication(publication_ids: Iterable[int]) -> dict[int, list[int]]:
-    grouped: dict[int, list[int]] = defaultdict(list)
-    wanted = list(set(publication_ids))
-    if wanted:
-        rows = await PublicationMetric.filter(publication_id__in=wanted).values_list(
-            "publication_id", "metric_id"
-        )
-        for publication_id, metric_id in rows:
-            grouped[publication_id].append(metric_id)
-    return grouped
+    return await _linked_ids(PublicationMetric, "metric_id", publication_ids)
 
 
 async def all_topics() -> list[Topic]:

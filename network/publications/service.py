@@ -232,16 +232,11 @@ async def publish_publication(
             publication.visibility = visibility
         publication.status = PublicationStatus.PUBLISHED
         publication.published_at = publication.published_at or at or datetime.now(UTC)
-        publication.version += 1
-        await publication.save()
-        await state.bump()
-        await audit.record(
+        await _save_status_change(
             principal,
+            publication,
             "publication.publish",
-            target_type="publication",
-            target_id=publication.id,
-            office_id=publication.office_id,  # type: ignore[attr-defined]
-            detail={"visibility": str(publication.visibility), "version": publication.version},
+            {"visibility": str(publication.visibility)},
         )
     return publication
 
@@ -257,15 +252,24 @@ async def retract_publication(
             raise Conflict("Only a published item can be retracted.", field="status")
         publication.status = PublicationStatus.RETRACTED
         publication.retracted_at = datetime.now(UTC)
-        publication.version += 1
-        await publication.save()
-        await state.bump()
-        await audit.record(
-            principal,
-            "publication.retract",
-            target_type="publication",
-            target_id=publication.id,
-            office_id=publication.office_id,  # type: ignore[attr-defined]
-            detail={"reason": reason.strip()[:500]},
+        await _save_status_change(
+            principal, publication, "publication.retract", {"reason": reason.strip()[:500]}
         )
     return publication
+
+
+async def _save_status_change(
+    principal: Principal, publication: Publication, action: str, detail: dict[str, str]
+) -> None:
+    """A new version: saved, announced to response caches, and written to the audit log."""
+    publication.version += 1
+    await publication.save()
+    await state.bump()
+    await audit.record(
+        principal,
+        action,
+        target_type="publication",
+        target_id=publication.id,
+        office_id=publication.office_id,  # type: ignore[attr-defined]
+        detail={**detail, "version": str(publication.version)},
+    )
