@@ -7,6 +7,8 @@ from collections.abc import AsyncIterator
 from pathlib import Path
 
 from starlette.applications import Starlette
+from starlette.middleware import Middleware
+from starlette.middleware.sessions import SessionMiddleware
 from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 from starlette.routing import Route
@@ -17,6 +19,9 @@ from network.api.cache import ResponseCache
 from network.api.http import GraphQLEndpoint
 from network.api.persisted import load_documents
 from network.api.schema import build_schema
+from network.auth.middleware import PrincipalMiddleware
+from network.auth.routes import AuthRoutes
+from network.auth.secrets import derive
 from network.db import tortoise_config
 from network.settings import Settings, load_settings
 
@@ -47,12 +52,26 @@ def create_app(
         report = await health.readiness()
         return JSONResponse(report.as_dict(), status_code=200 if report.ready else 503)
 
+    auth = AuthRoutes(settings)
     routes = [
         Route("/graphql", graphql.handle, methods=["GET", "POST"]),
         Route("/healthz", healthz, methods=["GET"]),
         Route("/readyz", readyz, methods=["GET"]),
+        *auth.routes(),
     ]
-    app = Starlette(routes=routes, lifespan=lifespan)
+    middleware = [
+        # Holds only the state, nonce and PKCE verifier of a sign-in in progress.
+        Middleware(
+            SessionMiddleware,
+            secret_key=derive(settings, "login-state").hex(),
+            session_cookie="pn_login",
+            max_age=600,
+            same_site="lax",
+            https_only=settings.secure_cookies,
+        ),
+        Middleware(PrincipalMiddleware, settings=settings),
+    ]
+    app = Starlette(routes=routes, middleware=middleware, lifespan=lifespan)
     app.state.settings = settings
     app.state.response_cache = cache
     return app

@@ -11,6 +11,7 @@ MODEL_MODULES = [
     "network.audit.models",
     "network.state.models",
     "network.jobs.models",
+    "network.auth.models",
 ]
 APP_LABEL = "network"
 

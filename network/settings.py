@@ -47,12 +47,20 @@ class Settings:
     generalized_k: int = 3
     search_rank_window: int = 2000
     db_pool_max: int = 10
+    secret_key: str = ""
+    session_hours: int = 12
+    access_token_seconds: int = 600
     debug: bool = False
     extra: dict[str, str] = field(default_factory=dict)
 
     @property
     def is_sqlite(self) -> bool:
         return self.database_url.startswith("sqlite")
+
+    @property
+    def secure_cookies(self) -> bool:
+        """Cookies get the Secure flag whenever the instance is served over TLS."""
+        return self.base_url.startswith("https://")
 
 
 def load_settings() -> Settings:
@@ -69,5 +77,8 @@ def load_settings() -> Settings:
         generalized_k=_int("NETWORK_GENERALIZED_K", 3),
         search_rank_window=_int("NETWORK_SEARCH_RANK_WINDOW", 2000),
         db_pool_max=_int("NETWORK_DB_POOL_MAX", 10),
+        secret_key=os.environ.get("NETWORK_SECRET_KEY", ""),
+        session_hours=_int("NETWORK_SESSION_HOURS", 12),
+        access_token_seconds=min(_int("NETWORK_ACCESS_TOKEN_SECONDS", 600), 900),
         debug=_bool("NETWORK_DEBUG", False),
     )

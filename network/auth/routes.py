@@ -1,0 +1,269 @@
+"""HTTP endpoints of sign-in and of the authorization server.
+
+/login, /auth/callback/{office}, /logout: browser sign-in through each office's
+own OpenID provider (authorization code + PKCE, state and nonce).
+/oauth/token, /.well-known/jwks.json, /.well-known/oauth-authorization-server:
+the token endpoint for API clients and its metadata (RFC 8414).
+"""
+
+import logging
+from typing import Any
+
+import httpx
+from authlib.integrations.base_client import OAuthError
+from joserfc.errors import JoseError
+from starlette.requests import Request
+from starlette.responses import JSONResponse, RedirectResponse, Response
+from starlette.routing import Route
+
+from network.auth import sessions
+from network.auth.keys import key_ring
+from network.auth.models import IdentityProvider
+from network.auth.oidc import ProviderClients
+from network.auth.ratelimit import RateLimiter
+from network.auth.signin import SignInRefused, record_failure, sign_in_member
+from network.auth.tokens import TokenServer, claimed_client_id, exchange_token
+from network.offices.models import Office
+from network.settings import Settings
+from network.web.pages import office_picker, sign_in_error
+
+log = logging.getLogger("network.auth")
+
+
+def _ip(request: Request) -> str:
+    return request.client.host if request.client else ""
+
+
+class AuthRoutes:
+    def __init__(self, settings: Settings) -> None:
+        self.settings = settings
+        self.providers = ProviderClients(settings)
+        self.token_server = TokenServer(settings)
+        self.sign_in_limit = RateLimiter(per_minute=30, burst=20)
+        self.token_ip_limit = RateLimiter(per_minute=120, burst=60)
+        self.token_client_limit = RateLimiter(per_minute=60, burst=30)
+
+    def routes(self) -> list[Route]:
+        return [
+            Route("/login", self.login, methods=["GET"]),
+            Route("/auth/callback/{office}", self.callback, methods=["GET"]),
+            Route("/logout", self.logout, methods=["POST"]),
+            Route("/oauth/token", self.token, methods=["POST"]),
+            Route("/.well-known/jwks.json", self.jwks, methods=["GET"]),
+            Route("/.well-known/oauth-authorization-server", self.metadata, methods=["GET"]),
+        ]
+
+    # --- browser sign-in -------------------------------------------------------
+
+    async def login(self, request: Request) -> Response:
+        if wait := self.sign_in_limit.check(f"ip:{_ip(request)}"):
+            return _too_many(wait, html=True)
+        slug = request.query_params.get("office")
+        email = request.query_params.get("email", "").strip().lower()
+        if not slug and "@" in email:
+            slug = await _office_for_email(email.rsplit("@", 1)[1])
+            if slug is None:
+                return sign_in_error(
+                    "No office of this network signs in with that email domain. "
+                    "Choose your office from the list instead.",
+                    404,
+                )
+        if not slug:
+            rows = await IdentityProvider.filter(enabled=True).select_related("office")
+            return office_picker(sorted((p.office.slug, p.office.name) for p in rows))
+        office, provider = await _office_provider(slug)
+        if office is None or provider is None:
+            return sign_in_error(
+                "That office has not connected an identity provider here. "
+                "Ask your office admin, or choose another office.",
+                404,
+            )
+        client = self.providers.client_for(provider)
+        redirect_uri = f"{self.settings.base_url.rstrip('/')}/auth/callback/{office.slug}"
+        try:
+            metadata = await client.load_server_metadata()
+            if metadata.get("issuer") != provider.issuer:
+                # OpenID Connect Discovery 1.0, section 4.3: the issuer in the
+                # metadata must be exactly the one configured.
+                await record_failure(office, "issuer_mismatch", _ip(request))
+                return sign_in_error(
+                    "Your office's identity provider describes itself with a different "
+                    "issuer than the one configured. An office admin must correct the "
+                    "issuer URL.",
+                    502,
+                    retry=False,
+                )
+            return await client.authorize_redirect(request, redirect_uri)
+        except (httpx.HTTPError, OAuthError, ValueError) as exc:
+            await record_failure(
+                office, "provider_unreachable", _ip(request), {"error": type(exc).__name__}
+            )
+            return sign_in_error(
+                "Your office's identity provider did not answer. Try again in a few "
+                "minutes; if it persists, tell your office's IT team.",
+                502,
+            )
+
+    async def callback(self, request: Request) -> Response:
+        if wait := self.sign_in_limit.check(f"ip:{_ip(request)}"):
+            return _too_many(wait, html=True)
+        office, provider = await _office_provider(request.path_params["office"])
+        if office is None or provider is None:
+            return sign_in_error("Unknown office in the sign-in response.", 404)
+        if error := request.query_params.get("error"):
+            await record_failure(office, "provider_error", _ip(request), {"error": error[:100]})
+            return sign_in_error(
+                f"Your identity provider refused the sign-in ({error[:100]}).", 401
+            )
+        client = self.providers.client_for(provider)
+        try:
+            token = await client.authorize_access_token(
+                request,
+                # The ID token must come from exactly this office's issuer.
+                claims_options={
+                    "iss": {"essential": True, "value": provider.issuer},
+                    "sub": {"essential": True},
+                },
+                leeway=60,
+            )
+        except OAuthError as exc:
+            await record_failure(
+                office, "invalid_response", _ip(request), {"error": exc.error or ""}
+            )
+            return sign_in_error(
+                "The sign-in response could not be verified (it may be stale, reused or "
+                "from another browser window).",
+                401,
+            )
+        except JoseError as exc:
+            await record_failure(office, "invalid_id_token", _ip(request), {"error": exc.error})
+            return sign_in_error(
+                f"The identity provider's ID token was refused: {exc.description or exc.error}.",
+                401,
+            )
+        except httpx.HTTPError as exc:
+            await record_failure(
+                office, "provider_unreachable", _ip(request), {"error": type(exc).__name__}
+            )
+            return sign_in_error(
+                "Your office's identity provider did not answer while finishing the "
+                "sign-in. Try again in a few minutes.",
+                502,
+            )
+        claims: dict[str, Any] = dict(token.get("userinfo") or {})
+        if not claims:
+            await record_failure(office, "no_id_token", _ip(request))
+            return sign_in_error("The identity provider sent no ID token.", 401)
+        try:
+            member = await sign_in_member(office, provider, claims, ip=_ip(request))
+        except SignInRefused as refused:
+            return sign_in_error(refused.message, 403, retry=False)
+        session_token, _ = await sessions.start_session(member, self.settings)
+        response = RedirectResponse("/", status_code=303)
+        response.set_cookie(
+            sessions.COOKIE,
+            session_token,
+            max_age=self.settings.session_hours * 3600,
+            httponly=True,
+            samesite="lax",
+            secure=self.settings.secure_cookies,
+            path="/",
+        )
+        return response
+
+    async def logout(self, request: Request) -> Response:
+        token = request.cookies.get(sessions.COOKIE)
+        if token:
+            await sessions.end_session(token)
+        response = RedirectResponse("/login", status_code=303)
+        response.delete_cookie(sessions.COOKIE, path="/")
+        return response
+
+    # --- authorization server ---------------------------------------------------
+
+    async def token(self, request: Request) -> Response:
+        if wait := self.token_ip_limit.check(f"ip:{_ip(request)}"):
+            return _too_many(wait)
+        content_type = request.headers.get("content-type", "").split(";")[0].strip().lower()
+        if content_type != "application/x-www-form-urlencoded":
+            return JSONResponse(
+                {
+                    "error": "invalid_request",
+                    "error_description": "Send the form as application/x-www-form-urlencoded.",
+                },
+                status_code=400,
+            )
+        form = {k: v for k, v in (await request.form()).items() if isinstance(v, str)}
+        client_id = claimed_client_id(request.headers, form)
+        if client_id and (wait := self.token_client_limit.check(f"client:{client_id}")):
+            return _too_many(wait)
+        status, body, headers = await exchange_token(
+            self.token_server,
+            str(request.url),
+            request.headers,
+            form,
+            ip=_ip(request),
+        )
+        response = JSONResponse(body, status_code=status)
+        for name, value in headers:
+            if name.lower() != "content-type":
+                response.headers[name] = value
+        response.headers["cache-control"] = "no-store"
+        return response
+
+    async def jwks(self, request: Request) -> Response:
+        ring = await key_ring(self.settings)
+        return JSONResponse(ring.jwks, headers={"cache-control": "public, max-age=300"})
+
+    async def metadata(self, request: Request) -> Response:
+        issuer = self.settings.base_url.rstrip("/")
+        return JSONResponse(
+            {
+                "issuer": issuer,
+                "token_endpoint": f"{issuer}/oauth/token",
+                "jwks_uri": f"{issuer}/.well-known/jwks.json",
+                "grant_types_supported": ["client_credentials"],
+                "token_endpoint_auth_methods_supported": [
+                    "client_secret_basic",
+                    "client_secret_post",
+                    "private_key_jwt",
+                ],
+                "token_endpoint_auth_signing_alg_values_supported": ["RS256", "ES256", "PS256"],
+                "scopes_supported": list(self.token_server.scopes_supported or []),
+                "response_types_supported": [],
+            }
+        )
+
+
+def _too_many(wait: float, *, html: bool = False) -> Response:
+    seconds = str(max(1, int(wait + 0.999)))
+    if html:
+        response: Response = sign_in_error(
+            f"Too many sign-in attempts from your network. Wait {seconds} seconds and try again.",
+            429,
+        )
+    else:
+        response = JSONResponse(
+            {
+                "error": "slow_down",
+                "error_description": f"Too many requests; retry in {seconds} s.",
+            },
+            status_code=429,
+        )
+    response.headers["retry-after"] = seconds
+    return response
+
+
+async def _office_provider(slug: str) -> tuple[Office | None, IdentityProvider | None]:
+    office = await Office.get_or_none(slug=slug)
+    if office is None:
+        return None, None
+    provider = await IdentityProvider.get_or_none(office_id=office.id, enabled=True)
+    return office, provider
+
+
+async def _office_for_email(domain: str) -> str | None:
+    for provider in await IdentityProvider.filter(enabled=True).select_related("office"):
+        if domain in (provider.allowed_email_domains or []):
+            return str(provider.office.slug)
+    return None

@@ -1,0 +1,263 @@
+"""The token endpoint: an OAuth 2 authorization server for office API clients.
+
+Built on Authlib's server classes: client_credentials (RFC 6749 section 4.4), client
+authentication by secret or by private_key_jwt (RFC 7523 section 2.2), and JWT access
+tokens (RFC 9068) signed with the instance key, at most 15 minutes long.
+
+Authlib's server core is synchronous, so everything it needs from the database is
+loaded before it runs (the client), and what it decides is written afterwards (the
+assertion's jti, which makes a replayed assertion fail: RFC 7523 section 3, item 7).
+"""
+
+import base64
+import binascii
+from dataclasses import dataclass, field
+from datetime import UTC, datetime, timedelta
+from typing import Any
+
+import orjson
+from authlib.oauth2 import AuthorizationServer
+from authlib.oauth2.rfc6749 import ClientMixin, OAuth2Request
+from authlib.oauth2.rfc6749.grants import ClientCredentialsGrant
+from authlib.oauth2.rfc6749.requests import BasicOAuth2Payload
+from authlib.oauth2.rfc7523 import JWTBearerClientAssertion
+from authlib.oauth2.rfc9068 import JWTBearerTokenGenerator
+from joserfc import jws
+from joserfc.errors import JoseError
+from tortoise.exceptions import IntegrityError
+from tortoise.transactions import in_transaction
+
+from network.audit import service as audit
+from network.auth.keys import ALGORITHM, KeyRing, key_ring
+from network.auth.models import ApiClient, ClientAssertion, ClientAuthMethod
+from network.auth.principal import Principal, PrincipalKind
+from network.auth.secrets import secret_matches
+from network.settings import Settings
+
+ASSERTION_TYPE = "urn:ietf:params:oauth:client-assertion-type:jwt-bearer"
+SECRET_METHODS = {ClientAuthMethod.CLIENT_SECRET_BASIC, ClientAuthMethod.CLIENT_SECRET_POST}
+
+
+class ClientRecord(ClientMixin):
+    """An `ApiClient` as Authlib sees it."""
+
+    def __init__(self, model: ApiClient) -> None:
+        self.model = model
+
+    def get_client_id(self) -> str:
+        return self.model.client_id
+
+    def get_default_redirect_uri(self) -> None:
+        return None
+
+    def get_allowed_scope(self, scope: str) -> str:
+        allowed = set(self.model.scopes)
+        if not scope:
+            return " ".join(sorted(allowed))
+        return " ".join(s for s in scope.split() if s in allowed)
+
+    def check_redirect_uri(self, redirect_uri: str) -> bool:
+        return False
+
+    def check_client_secret(self, client_secret: str) -> bool:
+        return secret_matches(client_secret, self.model.secret_hash)
+
+    def check_endpoint_auth_method(self, method: str, endpoint: str) -> bool:
+        if endpoint != "token":
+            return False
+        registered = ClientAuthMethod(self.model.auth_method)
+        if registered in SECRET_METHODS:
+            return method in {m.value for m in SECRET_METHODS}
+        return method == registered.value
+
+    def check_response_type(self, response_type: str) -> bool:
+        return False
+
+    def check_grant_type(self, grant_type: str) -> bool:
+        return grant_type == ClientCredentialsGrant.GRANT_TYPE
+
+
+class FormRequest(OAuth2Request):
+    def __init__(self, uri: str, headers: Any, form: dict[str, str]) -> None:
+        super().__init__("POST", uri, headers=headers)
+        self.payload = BasicOAuth2Payload(form)
+        self._form = form
+
+    @property
+    def form(self) -> dict[str, str]:
+        return self._form
+
+
+@dataclass
+class Exchange:
+    """What one token request loaded before, and decided during, the sync core."""
+
+    clients: dict[str, ClientRecord]
+    jtis: list[tuple[str, str, int]] = field(default_factory=list)
+
+
+class PrivateKeyJWT(JWTBearerClientAssertion):
+    CLIENT_AUTH_METHOD = "private_key_jwt"
+
+    def __init__(self, audiences: list[str], exchange_of: Any) -> None:
+        super().__init__(validate_jti=True, leeway=30)
+        self.audiences = audiences
+        self.exchange_of = exchange_of
+
+    def get_audiences(self) -> list[str]:
+        return self.audiences
+
+    def resolve_client_public_key(self, client: ClientRecord) -> dict[str, Any]:
+        return client.model.jwks
+
+    def validate_jti(self, claims: Any, jti: str) -> bool:
+        # Recorded now, stored after the core returns: a unique constraint turns a
+        # second use of the same assertion into a refusal.
+        exchange: Exchange = self.exchange_of()
+        exchange.jtis.append((str(claims["sub"]), str(jti), int(claims["exp"])))
+        return True
+
+
+class AccessTokens(JWTBearerTokenGenerator):
+    """RFC 9068 tokens: `typ: at+jwt`, audience this instance, office in a claim."""
+
+    def __init__(self, issuer: str, ring_of: Any, lifetime: int) -> None:
+        super().__init__(issuer=issuer, alg=ALGORITHM, expires_generator=lambda *_: lifetime)
+        self.ring_of = ring_of
+
+    def get_jwks(self) -> Any:
+        ring: KeyRing = self.ring_of()
+        return ring.signing
+
+    def get_audiences(self, client: ClientRecord, user: Any, scope: str) -> str:
+        return self.issuer
+
+    def get_extra_claims(
+        self, client: ClientRecord, grant_type: str, user: Any, scope: str
+    ) -> dict[str, Any]:
+        return {"office_id": client.model.office_id}  # type: ignore[attr-defined]
+
+
+class TokenServer(AuthorizationServer):
+    def __init__(self, settings: Settings) -> None:
+        super().__init__(scopes_supported=["read", "publications:write", "metrics:write"])
+        self.settings = settings
+        self._exchange: Exchange | None = None
+        self._ring: KeyRing | None = None
+        issuer = settings.base_url.rstrip("/")
+        self.register_grant(ClientCredentialsGrant)
+        self.register_client_auth_method(
+            PrivateKeyJWT.CLIENT_AUTH_METHOD,
+            PrivateKeyJWT([f"{issuer}/oauth/token", issuer], lambda: self._exchange),
+        )
+        self.register_token_generator(
+            "default", AccessTokens(issuer, lambda: self._ring, settings.access_token_seconds)
+        )
+
+    def query_client(self, client_id: str) -> ClientRecord | None:
+        assert self._exchange is not None
+        return self._exchange.clients.get(client_id)
+
+    def save_token(self, token: dict[str, Any], request: OAuth2Request) -> None:
+        """JWT access tokens are not stored; issuance is audited after the response."""
+
+    def send_signal(self, name: str, *args: Any, **kwargs: Any) -> None:
+        return None
+
+    def create_oauth2_request(self, request: OAuth2Request) -> OAuth2Request:
+        return request
+
+    def handle_response(self, status: int, body: Any, headers: Any) -> tuple[int, Any, Any]:
+        return status, body, headers
+
+    def issue(
+        self, request: FormRequest, exchange: Exchange, ring: KeyRing
+    ) -> tuple[int, dict[str, Any], list[tuple[str, str]]]:
+        self._exchange, self._ring = exchange, ring
+        try:
+            status, body, headers = self.create_token_response(request)
+        finally:
+            self._exchange, self._ring = None, None
+        return status, body, list(headers)
+
+
+def claimed_client_id(headers: Any, form: dict[str, str]) -> str | None:
+    """The client id a token request claims, read before anything is verified."""
+    authorization = headers.get("authorization", "")
+    if authorization.lower().startswith("basic "):
+        try:
+            decoded = base64.b64decode(authorization[6:].strip(), validate=True).decode()
+        except (binascii.Error, UnicodeDecodeError):
+            return None
+        return decoded.split(":", 1)[0] or None
+    if form.get("client_assertion_type") == ASSERTION_TYPE and form.get("client_assertion"):
+        try:
+            payload = jws.extract_compact(form["client_assertion"].encode()).payload
+            subject = orjson.loads(payload).get("sub")
+        except (JoseError, ValueError, AttributeError):
+            return None
+        return subject if isinstance(subject, str) else None
+    return form.get("client_id") or None
+
+
+async def exchange_token(
+    server: TokenServer, uri: str, headers: Any, form: dict[str, str], *, ip: str
+) -> tuple[int, dict[str, Any], list[tuple[str, str]]]:
+    """Run one token request end to end; returns (status, JSON body, headers)."""
+    client_id = claimed_client_id(headers, form)
+    clients: dict[str, ClientRecord] = {}
+    model = None
+    if client_id:
+        model = await ApiClient.get_or_none(client_id=client_id, revoked_at=None)
+        if model is not None:
+            clients[client_id] = ClientRecord(model)
+    exchange = Exchange(clients=clients)
+    ring = await key_ring(server.settings)
+    status, body, response_headers = server.issue(FormRequest(uri, headers, form), exchange, ring)
+    if status == 200 and exchange.jtis:
+        try:
+            async with in_transaction():
+                await ClientAssertion.filter(expires_at__lt=datetime.now(UTC)).delete()
+                for assertion_client, jti, exp in exchange.jtis:
+                    await ClientAssertion.create(
+                        client_id=assertion_client,
+                        jti=jti,
+                        expires_at=datetime.fromtimestamp(exp, UTC) + timedelta(minutes=1),
+                    )
+        except IntegrityError:
+            status, body = (
+                401,
+                {
+                    "error": "invalid_client",
+                    "error_description": "This client assertion was used before.",
+                },
+            )
+    actor = (
+        _client_principal(model)
+        if model
+        else Principal(kind=PrincipalKind.ANONYMOUS, label="unknown client")
+    )
+    await audit.record(
+        actor,
+        "token.issue",
+        target_type="api_client",
+        target_id=client_id or "",
+        office_id=model.office_id if model else None,  # type: ignore[attr-defined]
+        outcome="success" if status == 200 else "failure",
+        detail={"scope": body.get("scope", "")}
+        if status == 200
+        else {"error": body.get("error", "")},
+        ip=ip,
+    )
+    if status == 200 and model is not None:
+        await ApiClient.filter(id=model.id).update(last_used_at=datetime.now(UTC))
+    return status, body, response_headers
+
+
+def _client_principal(model: ApiClient) -> Principal:
+    return Principal(
+        kind=PrincipalKind.CLIENT,
+        office_id=model.office_id,  # type: ignore[attr-defined]
+        scopes=frozenset(model.scopes),
+        label=f"client:{model.client_id}",
+    )
