@@ -12,6 +12,7 @@ class Context:
     principal: Principal
     settings: Settings
     request_id: str
+    csrf_token: str | None = None
     loaders: Loaders = field(init=False)
 
     def __post_init__(self) -> None:

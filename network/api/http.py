@@ -19,7 +19,7 @@ from functools import lru_cache
 from typing import Any
 
 import orjson
-from graphql import OperationType, get_operation_ast, parse
+from graphql import FieldNode, OperationType, get_operation_ast, parse
 from graphql.error import GraphQLError
 from starlette.requests import Request
 from starlette.responses import Response
@@ -89,18 +89,48 @@ def _choose_media_type(accept: str | None) -> str:
     return best[2]
 
 
+# Root fields whose answers depend only on what the caller may see (the visibility
+# key), never on who the caller is: only operations made of these are cached.
+SHARED_ROOT_FIELDS = frozenset(
+    {
+        "__typename",
+        "instance",
+        "node",
+        "offices",
+        "office",
+        "policies",
+        "briefs",
+        "search",
+        "publicationFacets",
+        "topics",
+        "metricDefinitions",
+    }
+)
+
+
+@dataclass(frozen=True)
+class OperationInfo:
+    type: OperationType | None
+    cacheable: bool
+
+
 @lru_cache(maxsize=2048)
-def _operation_type(
-    query: str, operation_name: str | None, max_tokens: int
-) -> OperationType | None:
-    """The operation's type, known before executing (GET may only run queries, and only
-    queries are cached). Unparseable documents give None; GraphQL reports the error."""
+def _operation_info(query: str, operation_name: str | None, max_tokens: int) -> OperationInfo:
+    """What the operation is, known before executing: GET may only run queries, and
+    only queries of shared root fields are cached. Unparseable documents give an
+    unknown type; executing them reports the error."""
     try:
         document = parse(query, no_location=True, max_tokens=max_tokens)
         operation = get_operation_ast(document, operation_name)
     except GraphQLError:
-        return None
-    return operation.operation if operation else None
+        return OperationInfo(None, False)
+    if operation is None:
+        return OperationInfo(None, False)
+    selections = operation.selection_set.selections
+    shared = all(
+        isinstance(node, FieldNode) and node.name.value in SHARED_ROOT_FIELDS for node in selections
+    )
+    return OperationInfo(operation.operation, operation.operation is OperationType.QUERY and shared)
 
 
 class GraphQLEndpoint:
@@ -202,11 +232,21 @@ class GraphQLEndpoint:
         self, request: Request, params: GraphQLParams, media_type: str, request_id: str
     ) -> Response:
         principal = principal_of(request)
-        operation = _operation_type(params.query, params.operation_name, self.settings.max_tokens)
-        if request.method == "GET" and operation not in (None, OperationType.QUERY):
+        operation = _operation_info(params.query, params.operation_name, self.settings.max_tokens)
+        if request.method == "GET" and operation.type not in (None, OperationType.QUERY):
             raise HttpProblem(405, "Mutations must be sent with POST.", {"allow": "POST"})
+        if (
+            request.scope.get("auth_via") == "cookie"
+            and operation.type is OperationType.MUTATION
+            and request.headers.get("x-csrf-token") != request.scope.get("csrf_token")
+        ):
+            # A browser session may only mutate with the session's CSRF token: a
+            # cross-site form can make the browser send the cookie, not the header.
+            raise HttpProblem(
+                403, "Missing or wrong X-CSRF-Token header: read viewer.csrfToken and send it."
+            )
 
-        if self.cache is not None and operation is OperationType.QUERY:
+        if self.cache is not None and operation.cacheable:
             key = (
                 principal.visibility_key(),
                 params.query,
@@ -237,7 +277,12 @@ class GraphQLEndpoint:
             if request.method == "GET"
             else {StrawberryOperation.QUERY, StrawberryOperation.MUTATION}
         )
-        context = Context(principal=principal, settings=self.settings, request_id=request_id)
+        context = Context(
+            principal=principal,
+            settings=self.settings,
+            request_id=request_id,
+            csrf_token=request.scope.get("csrf_token"),
+        )
         try:
             result = await self.schema.execute(
                 params.query,

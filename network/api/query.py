@@ -3,6 +3,7 @@
 import strawberry
 from strawberry import relay
 
+from network.api.identity import IdentityQuery
 from network.api.loaders import selected_names
 from network.api.types.catalog import MetricDefinitionType, TopicTree, TopicType
 from network.api.types.connection import Connection, build_connection
@@ -68,7 +69,7 @@ class Instance:
 
 
 @strawberry.type
-class Query:
+class Query(IdentityQuery):
     node: relay.Node | None = relay.node()
 
     @strawberry.field

@@ -21,6 +21,7 @@ from strawberry.extensions import (
 )
 from strawberry.types.execution import ExecutionContext
 
+from network.api.identity import Mutation
 from network.api.query import Query
 from network.api.types.catalog import TopicType
 from network.api.types.offices import OfficeType
@@ -57,6 +58,7 @@ def _schema(max_depth: int, max_aliases: int, max_tokens: int) -> NetworkSchema:
     ext: Any = extensions
     return NetworkSchema(
         query=Query,
+        mutation=Mutation,
         types=[OfficeType, PolicyType, BriefType, RevisionType, TopicType],
         extensions=ext,
     )

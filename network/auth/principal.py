@@ -40,7 +40,21 @@ class Principal:
 
     @property
     def can_edit_drafts(self) -> bool:
-        return self.office_role in (OfficeRole.PUBLISHER, OfficeRole.OFFICE_ADMIN)
+        return self.kind is PrincipalKind.MEMBER and self.office_role in (
+            OfficeRole.PUBLISHER,
+            OfficeRole.OFFICE_ADMIN,
+        )
+
+    @property
+    def reads_as_member(self) -> bool:
+        """Members read what the network shares; API clients need the `read` scope,
+        without it they read only what is public."""
+        if self.kind is PrincipalKind.MEMBER:
+            return self.office_id is not None
+        return self.kind is PrincipalKind.CLIENT and "read" in self.scopes
+
+    def has_scope(self, scope: str) -> bool:
+        return self.kind is not PrincipalKind.CLIENT or scope in self.scopes
 
     def visibility_key(self) -> str:
         """A key that is equal for two principals exactly when they see the same items.
@@ -48,10 +62,10 @@ class Principal:
         Response caches are keyed by it: every anonymous caller shares one entry,
         while members of an office share theirs (drafts add the role).
         """
-        if self.kind is PrincipalKind.ANONYMOUS:
-            return "anonymous"
         if self.kind is PrincipalKind.SYSTEM:
             return "system"
+        if not self.reads_as_member:
+            return "anonymous"
         editor = "editor" if self.can_edit_drafts else "reader"
         return f"office:{self.office_id}:{editor}"
 

@@ -283,3 +283,13 @@ async def create_network_admin(
             detail={"after": _roles(member), "via": "network admin create"},
         )
     return member
+
+
+async def list_members(principal: Principal, office_id: int) -> list[Member]:
+    _require_office_admin(principal, office_id)
+    return await Member.filter(office_id=office_id).order_by("display_name", "id")
+
+
+async def get_identity_provider(principal: Principal, office_id: int) -> IdentityProvider | None:
+    _require_office_admin(principal, office_id)
+    return await IdentityProvider.get_or_none(office_id=office_id)

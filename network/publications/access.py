@@ -18,7 +18,7 @@ def visible_q(principal: Principal) -> Q:
     if principal.is_system:
         return Q()
     published_public = Q(status=PublicationStatus.PUBLISHED, visibility=Visibility.PUBLIC)
-    if not principal.is_authenticated or principal.office_id is None:
+    if not principal.reads_as_member:
         return published_public
     readable = Q(status=PublicationStatus.PUBLISHED, visibility__in=_NETWORK_WIDE)
     own_office = Q(office_id=principal.office_id)

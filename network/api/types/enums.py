@@ -2,8 +2,9 @@
 
 import strawberry
 
+from network.auth.models import ClientAuthMethod
 from network.metrics.models import Direction, Frequency, MetricUnit
-from network.offices.models import Attribution, OfficeKind, Region, SizeBand
+from network.offices.models import Attribution, OfficeKind, OfficeRole, Region, SizeBand
 from network.publications.models import (
     EvidenceLevel,
     PublicationKind,
@@ -22,3 +23,5 @@ EvidenceLevelEnum = strawberry.enum(EvidenceLevel, name="EvidenceLevel")
 MetricUnitEnum = strawberry.enum(MetricUnit, name="MetricUnit")
 FrequencyEnum = strawberry.enum(Frequency, name="Frequency")
 DirectionEnum = strawberry.enum(Direction, name="Direction")
+OfficeRoleEnum = strawberry.enum(OfficeRole, name="OfficeRole")
+ClientAuthMethodEnum = strawberry.enum(ClientAuthMethod, name="ClientAuthMethod")
