@@ -13,17 +13,18 @@ import base64
 import binascii
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
-from typing import Any
+from typing import Any, ClassVar, cast
 
 import orjson
 from authlib.oauth2 import AuthorizationServer
-from authlib.oauth2.rfc6749 import ClientMixin, OAuth2Request
+from authlib.oauth2.rfc6749 import ClientMixin, InvalidScopeError, OAuth2Request
 from authlib.oauth2.rfc6749.grants import ClientCredentialsGrant
 from authlib.oauth2.rfc6749.requests import BasicOAuth2Payload
 from authlib.oauth2.rfc7523 import JWTBearerClientAssertion
 from authlib.oauth2.rfc9068 import JWTBearerTokenGenerator
 from joserfc import jws
 from joserfc.errors import JoseError
+from joserfc.jwk import KeySet
 from tortoise.exceptions import IntegrityError
 from tortoise.transactions import in_transaction
 
@@ -51,10 +52,17 @@ class ClientRecord(ClientMixin):
         return None
 
     def get_allowed_scope(self, scope: str) -> str:
+        """All of the client's scopes when none is asked for; a request for a scope the
+        client does not hold is refused rather than quietly narrowed."""
         allowed = set(self.model.scopes)
         if not scope:
             return " ".join(sorted(allowed))
-        return " ".join(s for s in scope.split() if s in allowed)
+        requested = scope.split()
+        if not set(requested) <= allowed:
+            raise InvalidScopeError(
+                description=f"This client may request: {' '.join(sorted(allowed))}."
+            )
+        return " ".join(requested)
 
     def check_redirect_uri(self, redirect_uri: str) -> bool:
         return False
@@ -77,9 +85,25 @@ class ClientRecord(ClientMixin):
         return grant_type == ClientCredentialsGrant.GRANT_TYPE
 
 
+class ClientCredentials(ClientCredentialsGrant):
+    TOKEN_ENDPOINT_AUTH_METHODS: ClassVar[list[str]] = [
+        ClientAuthMethod.CLIENT_SECRET_BASIC.value,
+        ClientAuthMethod.CLIENT_SECRET_POST.value,
+        ClientAuthMethod.PRIVATE_KEY_JWT.value,
+    ]
+
+
 class FormRequest(OAuth2Request):
+    """A token request as Authlib reads it.
+
+    Authlib refuses URIs that are not https. Whether this instance is behind TLS is
+    decided by its deployment (NETWORK_BASE_URL; TLS usually ends at a proxy), and
+    the client_credentials grant uses the URI for nothing else, so the request is
+    handed over under its https form.
+    """
+
     def __init__(self, uri: str, headers: Any, form: dict[str, str]) -> None:
-        super().__init__("POST", uri, headers=headers)
+        super().__init__("POST", "https://" + uri.split("://", 1)[-1], headers=headers)
         self.payload = BasicOAuth2Payload(form)
         self._form = form
 
@@ -107,8 +131,8 @@ class PrivateKeyJWT(JWTBearerClientAssertion):
     def get_audiences(self) -> list[str]:
         return self.audiences
 
-    def resolve_client_public_key(self, client: ClientRecord) -> dict[str, Any]:
-        return client.model.jwks
+    def resolve_client_public_key(self, client: ClientRecord) -> KeySet:
+        return KeySet.import_key_set(cast(Any, client.model.jwks))
 
     def validate_jti(self, claims: Any, jti: str) -> bool:
         # Recorded now, stored after the core returns: a unique constraint turns a
@@ -145,7 +169,7 @@ class TokenServer(AuthorizationServer):
         self._exchange: Exchange | None = None
         self._ring: KeyRing | None = None
         issuer = settings.base_url.rstrip("/")
-        self.register_grant(ClientCredentialsGrant)
+        self.register_grant(ClientCredentials)
         self.register_client_auth_method(
             PrivateKeyJWT.CLIENT_AUTH_METHOD,
             PrivateKeyJWT([f"{issuer}/oauth/token", issuer], lambda: self._exchange),
@@ -225,8 +249,10 @@ async def exchange_token(
                         expires_at=datetime.fromtimestamp(exp, UTC) + timedelta(minutes=1),
                     )
         except IntegrityError:
+            # No Authorization header was used, so 400 (RFC 6749 section 5.2), as
+            # Authlib answers every other failed assertion.
             status, body = (
-                401,
+                400,
                 {
                     "error": "invalid_client",
                     "error_description": "This client assertion was used before.",
