@@ -50,6 +50,8 @@ class Settings:
     secret_key: str = ""
     session_hours: int = 12
     access_token_seconds: int = 600
+    sign_in_per_minute: int = 30
+    token_per_minute: int = 120
     debug: bool = False
     extra: dict[str, str] = field(default_factory=dict)
 
@@ -80,5 +82,7 @@ def load_settings() -> Settings:
         secret_key=os.environ.get("NETWORK_SECRET_KEY", ""),
         session_hours=_int("NETWORK_SESSION_HOURS", 12),
         access_token_seconds=min(_int("NETWORK_ACCESS_TOKEN_SECONDS", 600), 900),
+        sign_in_per_minute=_int("NETWORK_SIGN_IN_PER_MINUTE", 30),
+        token_per_minute=_int("NETWORK_TOKEN_PER_MINUTE", 120),
         debug=_bool("NETWORK_DEBUG", False),
     )

@@ -31,7 +31,9 @@ VIEWER = "{ viewer { kind officeSlug scopes } }"
 
 @pytest.fixture(scope="module")
 async def client(settings):
-    app = create_app(replace(settings, base_url=BASE, response_cache_enabled=False))
+    app = create_app(
+        replace(settings, base_url=BASE, response_cache_enabled=False, token_per_minute=60)
+    )
     async with httpx.AsyncClient(transport=httpx.ASGITransport(app=app), base_url=BASE) as http:
         yield http
 

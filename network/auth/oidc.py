@@ -40,9 +40,10 @@ class ProviderClients:
         office_id: int = provider.office_id  # type: ignore[attr-defined]
         entry = self._entries.get(office_id)
         if entry is None or entry.fingerprint != fingerprint:
+            # Authlib's registry returns the first client ever made under a name, so a
+            # changed configuration gets a new name.
             app = self.oauth.register(
-                name=f"office-{office_id}",
-                overwrite=True,
+                name=f"office-{office_id}-{fingerprint[:16]}",
                 client_id=provider.client_id,
                 client_secret=decrypt(self.settings, provider.client_secret_encrypted),
                 server_metadata_url=provider.issuer.rstrip("/")

@@ -39,9 +39,11 @@ class AuthRoutes:
         self.settings = settings
         self.providers = ProviderClients(settings)
         self.token_server = TokenServer(settings)
-        self.sign_in_limit = RateLimiter(per_minute=30, burst=20)
-        self.token_ip_limit = RateLimiter(per_minute=120, burst=60)
-        self.token_client_limit = RateLimiter(per_minute=60, burst=30)
+        self.sign_in_limit = RateLimiter(settings.sign_in_per_minute)
+        self.token_ip_limit = RateLimiter(settings.token_per_minute)
+        # Per client, half the per-address budget: one noisy client cannot use up
+        # what other clients behind the same address need.
+        self.token_client_limit = RateLimiter(max(1, settings.token_per_minute // 2))
 
     def routes(self) -> list[Route]:
         return [
