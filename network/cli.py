@@ -10,6 +10,7 @@ from typing import Any
 
 from tortoise import Tortoise
 
+from network.auth.cli import add_commands as add_identity_commands
 from network.db import tortoise_config
 from network.settings import Settings, load_settings
 
@@ -143,12 +144,22 @@ def build_parser() -> argparse.ArgumentParser:
     worker.add_argument("--poll", type=float, default=2.0, help="seconds between polls when idle")
     worker.add_argument("--batch", type=int, default=10, help="jobs claimed at a time")
     commands.add_parser("reindex", help="queue a rebuild of the full-text search index")
+    add_identity_commands(commands)
     schema = commands.add_parser("schema", help="print the GraphQL SDL")
     schema.add_argument("--output", "-o", help="write to this file instead of stdout")
     return parser
 
 
+def _cmd_identity(args: argparse.Namespace, settings: Settings) -> int:
+    from network.auth.cli import run
+
+    return int(asyncio.run(_with_db(settings, lambda: run(args, settings))))
+
+
 HANDLERS: dict[str, Callable[[argparse.Namespace, Settings], int]] = {
+    "admin": _cmd_identity,
+    "idp": _cmd_identity,
+    "client": _cmd_identity,
     "migrate": _cmd_migrate,
     "demo": _cmd_demo,
     "serve": _cmd_serve,
