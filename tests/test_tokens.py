@@ -63,6 +63,7 @@ async def test_client_secret_basic_issues_a_short_rfc9068_token(client) -> None:
     jwks = (await client.get("/.well-known/jwks.json")).json()
     decoded = jwt.decode(body["access_token"], KeySet.import_key_set(jwks), algorithms=["RS256"])
     assert decoded.header["typ"] == "at+jwt"
+    assert decoded.header["kid"] in {key["kid"] for key in jwks["keys"]}
     claims = decoded.claims
     assert (
         claims["iss"] == BASE

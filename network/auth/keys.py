@@ -25,6 +25,9 @@ RELOAD_SECONDS = 300.0
 @dataclass(frozen=True)
 class KeyRing:
     signing: RSAKey
+    # The signing key alone as a key set: signing with a set makes joserfc put the
+    # key's `kid` in the header, which verifiers need to pick the key.
+    signing_set: KeySet
     verifying: KeySet
     jwks: dict[str, Any]
     loaded_at: float
@@ -45,6 +48,7 @@ async def _load(settings: Settings) -> KeyRing:
     public = [row.public_jwk for row in rows]
     return KeyRing(
         signing=signing,
+        signing_set=KeySet([signing]),
         verifying=KeySet.import_key_set({"keys": public}),
         jwks={"keys": public},
         loaded_at=time.monotonic(),
@@ -68,7 +72,7 @@ async def key_ring(settings: Settings, *, unknown_kid: str | None = None) -> Key
     global _ring
     ring = _ring
     stale = ring is None or time.monotonic() - ring.loaded_at > RELOAD_SECONDS
-    missing = unknown_kid is not None and ring is not None and not _has_kid(ring, unknown_kid)
+    missing = bool(unknown_kid) and ring is not None and not _has_kid(ring, str(unknown_kid))
     if stale or missing:
         ring = _ring = await _load(settings)
     assert ring is not None

@@ -151,7 +151,7 @@ class AccessTokens(JWTBearerTokenGenerator):
 
     def get_jwks(self) -> Any:
         ring: KeyRing = self.ring_of()
-        return ring.signing
+        return ring.signing_set
 
     def get_audiences(self, client: ClientRecord, user: Any, scope: str) -> str:
         return self.issuer
