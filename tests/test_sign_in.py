@@ -106,6 +106,7 @@ async def test_two_offices_sign_in_with_their_own_providers(app, providers) -> N
         assert done.status_code == 303 and done.headers["location"] == "/"
         cookie = done.headers["set-cookie"]
         assert "pn_session=" in cookie and "HttpOnly" in cookie and "SameSite=lax" in cookie
+        assert "secure" not in cookie.lower()  # plain http: the flag would lose the cookie
         viewer = await _viewer(browser)
         assert viewer["signedIn"] and viewer["kind"] == "member"
         assert (viewer["officeSlug"], viewer["officeRole"]) == (OFFICE_A, "PUBLISHER") and viewer[
@@ -292,3 +293,47 @@ async def test_sign_in_rate_limit(settings) -> None:
     assert statuses[:5] == [200] * 5 and statuses[5:] == [429] * 3
     assert limited.status_code == 429 and int(limited.headers["retry-after"]) >= 1
     assert "Too many sign-in attempts" in limited.text
+
+
+async def test_discovery_metadata_is_refreshed(app, settings, monkeypatch) -> None:
+    office = "three-rivers-county-prosecutor"
+    with HostileProvider(client_id=f"{office}-rp") as hostile:
+        await _connect(
+            settings,
+            office,
+            hostile.issuer,
+            client={**_client(office), "client_id": f"{office}-rp"},
+        )
+        async with _browser(app, hostile) as browser:
+            await browser.get(f"/login?office={office}")
+            await browser.get(f"/login?office={office}")
+            assert hostile.discovery_hits == 1  # cached between sign-ins
+            monkeypatch.setattr(oidc, "METADATA_SECONDS", -1.0)
+            await browser.get(f"/login?office={office}")
+            assert hostile.discovery_hits == 2  # stale metadata is fetched again
+
+
+async def test_session_cookie_is_secure_behind_tls(settings) -> None:
+    office = "salt-flats-county-attorney"
+    https_base = "https://app.test"
+    secure_app = create_app(replace(settings, base_url=https_base, response_cache_enabled=False))
+    with HostileProvider(client_id=f"{office}-rp") as hostile:
+        client = {"client_id": f"{office}-rp", "client_secret": "s", "redirect_uris": []}
+        await _connect(settings, office, hostile.issuer, client=client)
+        mounts = {hostile.issuer: httpx.AsyncHTTPTransport()}
+        async with httpx.AsyncClient(
+            transport=httpx.ASGITransport(app=secure_app),
+            base_url=https_base,
+            mounts=mounts,
+            trust_env=False,
+        ) as browser:
+            start = await browser.get(f"/login?office={office}")
+            assert "secure" in start.headers["set-cookie"].lower()  # the sign-in state cookie
+            callback = (await browser.get(start.headers["location"])).headers["location"]
+            assert callback.startswith(f"{https_base}/auth/callback/{office}")
+            done = await browser.get(callback)
+            assert done.status_code == 303
+            assert (
+                "pn_session=" in done.headers["set-cookie"]
+                and "Secure" in done.headers["set-cookie"]
+            )

@@ -37,6 +37,7 @@ class HostileProvider:
         self.subject = "hostile-user"
         self.email = "user@hostile.test"
         self.jwks_hits = 0
+        self.discovery_hits = 0
         self.key = RSAKey.generate_key(
             2048, parameters={"kid": "published", "alg": "RS256"}, private=True
         )
@@ -70,6 +71,7 @@ class HostileProvider:
         self.thread.join(timeout=10)
 
     async def discovery(self, request: Request) -> Response:
+        self.discovery_hits += 1
         return JSONResponse(
             {
                 "issuer": self.issuer,
