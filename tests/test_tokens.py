@@ -295,3 +295,24 @@ async def test_token_endpoint_rate_limit(client) -> None:
             break
     assert limited is not None
     assert int(limited.headers["retry-after"]) >= 1 and limited.json()["error"] == "slow_down"
+
+
+async def test_oversize_token_request_is_refused(client) -> None:
+    response = await client.post(
+        "/oauth/token", data={"grant_type": "client_credentials", "pad": "x" * 20_000}
+    )
+    assert response.status_code == 413 and response.json()["error"] == "invalid_request"
+
+
+async def test_oversize_chunked_token_request_is_refused(client) -> None:
+    async def chunks():
+        yield b"grant_type=client_credentials&pad="
+        for _ in range(10):
+            yield b"x" * 4096
+
+    response = await client.post(
+        "/oauth/token",
+        content=chunks(),
+        headers={"content-type": "application/x-www-form-urlencoded"},
+    )
+    assert response.status_code == 413

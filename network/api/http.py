@@ -11,6 +11,7 @@
   type) answers 4xx with a GraphQL-shaped error body, never a stack trace.
 """
 
+import hmac
 import logging
 import re
 import uuid
@@ -34,6 +35,7 @@ from network.api.errors import MASKED_MESSAGE, format_errors
 from network.api.schema import NetworkSchema
 from network.auth.principal import ANONYMOUS, Principal
 from network.settings import Settings
+from network.web.body import BodyRejected, read_limited
 
 log = logging.getLogger("network.api")
 
@@ -238,7 +240,9 @@ class GraphQLEndpoint:
         if (
             request.scope.get("auth_via") == "cookie"
             and operation.type is OperationType.MUTATION
-            and request.headers.get("x-csrf-token") != request.scope.get("csrf_token")
+            and not hmac.compare_digest(
+                request.headers.get("x-csrf-token", ""), str(request.scope.get("csrf_token", ""))
+            )
         ):
             # A browser session may only mutate with the session's CSRF token: a
             # cross-site form can make the browser send the cookie, not the header.
@@ -325,21 +329,10 @@ def _json_param(value: str, name: str) -> Any:
 
 
 async def _read_body(request: Request, limit: int) -> bytes:
-    declared = request.headers.get("content-length")
-    if declared is not None:
-        try:
-            if int(declared) > limit:
-                raise HttpProblem(413, f"Request bodies are limited to {limit} bytes.")
-        except ValueError:
-            raise HttpProblem(400, "Content-Length is not a number.") from None
-    chunks: list[bytes] = []
-    size = 0
-    async for chunk in request.stream():
-        size += len(chunk)
-        if size > limit:
-            raise HttpProblem(413, f"Request bodies are limited to {limit} bytes.")
-        chunks.append(chunk)
-    return b"".join(chunks)
+    try:
+        return await read_limited(request, limit)
+    except BodyRejected as rejected:
+        raise HttpProblem(rejected.status, rejected.message) from None
 
 
 def principal_of(request: Request) -> Principal:

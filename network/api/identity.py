@@ -28,7 +28,8 @@ from network.auth import service as identity
 from network.auth.models import ClientAuthMethod
 from network.auth.principal import Principal
 from network.errors import DomainError, InvalidInput, NotFound, PermissionDenied
-from network.offices.models import Office, OfficeRole
+from network.offices import service as offices
+from network.offices.models import OfficeRole
 
 T = TypeVar("T")
 
@@ -43,10 +44,10 @@ async def _office_id(principal: Principal, slug: str | None) -> int:
         if principal.office_id is None:
             raise PermissionDenied("Sign in as a member of an office.")
         return principal.office_id
-    office = await Office.get_or_none(slug=slug)
-    if office is None:
+    found = await offices.offices_by_slugs([slug])
+    if not found:
         raise NotFound(f"No office with slug {slug!r}.", field="officeSlug")
-    return office.id
+    return found[0].id
 
 
 async def _attempt(work: Callable[[], Awaitable[T]]) -> tuple[T | None, list[UserError]]:
@@ -62,7 +63,11 @@ class IdentityQuery:
     @strawberry.field(description="Who is asking: anonymous, a member or an API client.")
     async def viewer(self, info: strawberry.Info) -> ViewerType:
         principal = _principal(info)
-        office = await Office.get_or_none(id=principal.office_id) if principal.office_id else None
+        office = (
+            await info.context.loaders.office.load(principal.office_id)
+            if principal.office_id
+            else None
+        )
         return ViewerType(
             signed_in=principal.is_authenticated,
             kind=str(principal.kind),

@@ -8,6 +8,7 @@ the token endpoint for API clients and its metadata (RFC 8414).
 
 import logging
 from typing import Any
+from urllib.parse import parse_qsl
 
 import httpx
 from authlib.integrations.base_client import OAuthError
@@ -25,9 +26,11 @@ from network.auth.signin import SignInRefused, record_failure, sign_in_member
 from network.auth.tokens import TokenServer, claimed_client_id, exchange_token
 from network.offices.models import Office
 from network.settings import Settings
+from network.web.body import BodyRejected, read_limited
 from network.web.pages import office_picker, sign_in_error
 
 log = logging.getLogger("network.auth")
+MAX_TOKEN_REQUEST_BYTES = 16 * 1024
 
 
 def _ip(request: Request) -> str:
@@ -195,7 +198,19 @@ class AuthRoutes:
                 },
                 status_code=400,
             )
-        form = {k: v for k, v in (await request.form()).items() if isinstance(v, str)}
+        try:
+            raw = await read_limited(request, MAX_TOKEN_REQUEST_BYTES)
+            form = dict(parse_qsl(raw.decode(), keep_blank_values=True))
+        except BodyRejected as rejected:
+            return JSONResponse(
+                {"error": "invalid_request", "error_description": rejected.message},
+                status_code=rejected.status,
+            )
+        except UnicodeDecodeError:
+            return JSONResponse(
+                {"error": "invalid_request", "error_description": "The form is not UTF-8."},
+                status_code=400,
+            )
         client_id = claimed_client_id(request.headers, form)
         if client_id and (wait := self.token_client_limit.check(f"client:{client_id}")):
             return _too_many(wait)

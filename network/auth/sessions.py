@@ -20,6 +20,8 @@ COOKIE = "pn_session"
 
 
 async def start_session(member: Member, settings: Settings) -> tuple[str, WebSession]:
+    # Sign-ins are rare next to requests: a good moment to forget expired sessions.
+    await WebSession.filter(expires_at__lt=datetime.now(UTC)).delete()
     token = secrets.token_urlsafe(32)
     session = await WebSession.create(
         token_hash=hash_secret(token),
