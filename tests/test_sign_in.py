@@ -265,6 +265,9 @@ async def test_bad_id_tokens_are_refused(app, settings, mode) -> None:
         )
         hostile.mode = mode
         hostile.subject = f"hostile-{mode}"
+        office_row = await Office.get(slug=office)
+        failures = AuditEvent.filter(action="sign_in", outcome="failure", office_id=office_row.id)
+        before = await failures.count()
         async with _browser(app, hostile) as browser:
             start = await browser.get(f"/login?office={office}")
             assert start.status_code == 302, start.text
@@ -273,6 +276,7 @@ async def test_bad_id_tokens_are_refused(app, settings, mode) -> None:
             assert response.status_code == 401, (mode, response.text)
             assert re.search(r"refused|could not be verified", response.text)
         assert not await Member.filter(subject=f"hostile-{mode}").exists()
+        assert await failures.count() == before + 1
         if mode == "unknown_kid":
             assert hostile.jwks_hits == 2  # one refetch on an unknown kid, then refusal
         hostile.mode = "ok"
@@ -337,3 +341,12 @@ async def test_session_cookie_is_secure_behind_tls(settings) -> None:
                 "pn_session=" in done.headers["set-cookie"]
                 and "Secure" in done.headers["set-cookie"]
             )
+
+
+async def test_disabling_a_member_ends_their_open_sessions(app, providers) -> None:
+    async with _browser(app, *providers) as browser:
+        assert (await _sign_in(browser, OFFICE_B, "carol@cascade.test")).status_code == 303
+        assert (await _viewer(browser))["signedIn"]
+        carol = await Member.get(email="carol@cascade.test")
+        await identity.set_member_role(SYSTEM, carol.id, is_active=False)
+        assert (await _viewer(browser))["signedIn"] is False
