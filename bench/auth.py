@@ -29,7 +29,7 @@ def _percentiles(samples: list[float]) -> tuple[float, float, float]:
     return at(0.5), at(0.95), at(0.99)
 
 
-async def main(database_url: str, iterations: int) -> None:
+async def main(database_url: str, iterations: int, output: Path | None) -> None:
     import httpx
     from joserfc import jwt
     from tortoise import Tortoise
@@ -116,11 +116,28 @@ async def main(database_url: str, iterations: int) -> None:
     finally:
         await Tortoise.close_connections()
     engine = "PostgreSQL" if database_url.startswith("postgres") else "SQLite"
-    print(f"\n{engine}, {iterations} token requests, {iterations * 4} verifications\n")
-    print("| operation | p50 ms | p95 ms | p99 ms |")
-    print("|---|---:|---:|---:|")
-    for name, p50, p95, p99 in rows:
-        print(f"| {name} | {p50:.3f} | {p95:.3f} | {p99:.3f} |")
+    lines = [
+        f"### {engine}: {iterations} token requests, {iterations * 4} verifications",
+        "",
+        "| operation | p50 ms | p95 ms | p99 ms |",
+        "|---|---:|---:|---:|",
+        *(f"| {name} | {p50:.3f} | {p95:.3f} | {p99:.3f} |" for name, p50, p95, p99 in rows),
+    ]
+    table = "\n".join(lines) + "\n"
+    print(table)
+    if output is not None:
+        record(output, engine, table)
+
+
+def record(output: Path, engine: str, table: str) -> None:
+    """Replace this engine's section of the results file, keeping the others."""
+    sections: dict[str, str] = {}
+    if output.exists():
+        for chunk in output.read_text().split("\n### ")[1:]:
+            sections[chunk.split(":", 1)[0]] = "### " + chunk.rstrip() + "\n"
+    sections[engine] = table
+    body = "\n".join(sections[name] for name in sorted(sections))
+    output.write_text("# Identity benchmark\n\nProduced by `bench/auth.py`.\n\n" + body)
 
 
 if __name__ == "__main__":
@@ -131,5 +148,6 @@ if __name__ == "__main__":
     default = f"sqlite://{tempfile.mkdtemp()}/auth-bench.sqlite3"
     parser.add_argument("--database-url", default=default)
     parser.add_argument("--iterations", type=int, default=500)
+    parser.add_argument("--output", type=Path, default=ROOT / "bench" / "RESULTS-identity.md")
     arguments = parser.parse_args()
-    asyncio.run(main(arguments.database_url, arguments.iterations))
+    asyncio.run(main(arguments.database_url, arguments.iterations, arguments.output))
