@@ -66,10 +66,12 @@ async def test_network_admins_filter_and_page(app_client: httpx.AsyncClient) -> 
         )["data"]["auditEvents"]
         ids = [e["node"]["targetId"] for e in first["edges"] + second["edges"]]
         assert ids == ["4", "3", "2", "1", "0"] and not second["pageInfo"]["hasNextPage"]
+        assert first["totalCount"] == 5
         failures = (
             await gql(client, AUDIT, {"filter": {"actions": ["test.paged"], "outcome": "failure"}})
         )["data"]["auditEvents"]
         assert {e["node"]["targetId"] for e in failures["edges"]} == {"1", "3"}
+        assert failures["totalCount"] == 2
 
 
 async def test_viewers_cannot_read_the_audit_log(app_client: httpx.AsyncClient) -> None:

@@ -119,24 +119,23 @@ class IdentityQuery:
         principal = _principal(info)
         spec = filter or AuditEventFilter()
         office_id = await _office_id(principal, spec.office_slug) if spec.office_slug else None
+        audit_filter = audit.AuditFilter(
+            actions=tuple(spec.actions or ()),
+            office_id=office_id,
+            outcome=spec.outcome,
+            since=spec.since,
+            until=spec.until,
+        )
         page = await audit.list_events(
             principal,
-            audit.AuditFilter(
-                actions=tuple(spec.actions or ()),
-                office_id=office_id,
-                outcome=spec.outcome,
-                since=spec.since,
-                until=spec.until,
-            ),
+            audit_filter,
             first=first,
             after=after,
             max_page_size=info.context.settings.max_page_size,
         )
-
-        async def no_count() -> int:
-            raise PermissionDenied("totalCount is not offered on the audit log.")
-
-        return build_connection(page, AuditEventType.from_model, no_count)
+        return build_connection(
+            page, AuditEventType.from_model, lambda: audit.count_events(principal, audit_filter)
+        )
 
 
 @strawberry.type

@@ -10,7 +10,7 @@ from network.audit.models import AuditEvent
 from network.auth.principal import Principal, PrincipalKind
 from network.errors import PermissionDenied
 from network.offices.models import OfficeRole
-from network.pagination import Page, check_page_size, decode_cursor, encode_cursor
+from network.pagination import Page, newest_first
 
 CURSOR_KIND = "audit"
 
@@ -50,15 +50,8 @@ class AuditFilter:
     until: datetime | None = None
 
 
-async def list_events(
-    principal: Principal,
-    spec: AuditFilter,
-    *,
-    first: int | None,
-    after: str | None,
-    max_page_size: int,
-) -> Page[AuditEvent]:
-    """Newest first. Network admins read every event; office admins their office's."""
+def _events_q(principal: Principal, spec: AuditFilter) -> Q:
+    """Network admins read every event; office admins their office's; nobody else."""
     q = Q()
     if principal.is_system or principal.is_network_admin:
         if spec.office_id is not None:
@@ -71,8 +64,6 @@ async def list_events(
         q &= Q(office_id=principal.office_id)
     else:
         raise PermissionDenied("Only admins read the audit log.")
-    size = check_page_size(first, max_page_size)
-    position = decode_cursor(CURSOR_KIND, after)
     if spec.actions:
         q &= Q(action__in=list(spec.actions))
     if spec.outcome:
@@ -81,13 +72,26 @@ async def list_events(
         q &= Q(occurred_at__gte=spec.since)
     if spec.until:
         q &= Q(occurred_at__lt=spec.until)
-    if position is not None:
-        q &= Q(id__lt=position)
-    rows = await AuditEvent.filter(q).order_by("-id").limit(size + 1)
-    items = rows[:size]
-    return Page(
-        items=items,
-        cursors=[encode_cursor(CURSOR_KIND, e.id) for e in items],
-        has_next_page=len(rows) > size,
-        has_previous_page=position is not None,
+    return q
+
+
+async def list_events(
+    principal: Principal,
+    spec: AuditFilter,
+    *,
+    first: int | None,
+    after: str | None,
+    max_page_size: int,
+) -> Page[AuditEvent]:
+    """Newest first."""
+    return await newest_first(
+        AuditEvent.filter(_events_q(principal, spec)),
+        kind=CURSOR_KIND,
+        first=first,
+        after=after,
+        max_page_size=max_page_size,
     )
+
+
+async def count_events(principal: Principal, spec: AuditFilter) -> int:
+    return await AuditEvent.filter(_events_q(principal, spec)).count()

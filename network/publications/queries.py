@@ -14,7 +14,7 @@ from tortoise.functions import Count
 
 from network.auth.principal import Principal
 from network.errors import InvalidInput, NotFound
-from network.pagination import Page, check_page_size, decode_cursor, encode_cursor
+from network.pagination import Page, newest_first
 from network.publications.access import visible_q
 from network.publications.filters import DISCLOSES_PLACE, PublicationFilter, filter_q
 from network.publications.models import (
@@ -49,19 +49,12 @@ async def list_publications(
     after: str | None,
     max_page_size: int,
 ) -> Page[Publication]:
-    """Newest first, keyset-paginated on the id (stable under concurrent inserts)."""
-    size = check_page_size(first, max_page_size)
-    position = decode_cursor(CURSOR_KIND, after)
-    q = await scoped_q(principal, kind, spec)
-    if position is not None:
-        q &= Q(id__lt=position)
-    rows = await Publication.filter(q).order_by("-id").limit(size + 1)
-    items = rows[:size]
-    return Page(
-        items=items,
-        cursors=[encode_cursor(CURSOR_KIND, p.id) for p in items],
-        has_next_page=len(rows) > size,
-        has_previous_page=position is not None,
+    return await newest_first(
+        Publication.filter(await scoped_q(principal, kind, spec)),
+        kind=CURSOR_KIND,
+        first=first,
+        after=after,
+        max_page_size=max_page_size,
     )
 
 
