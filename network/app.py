@@ -8,7 +8,6 @@ from pathlib import Path
 
 from starlette.applications import Starlette
 from starlette.middleware import Middleware
-from starlette.middleware.sessions import SessionMiddleware
 from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 from starlette.routing import Route
@@ -21,7 +20,6 @@ from network.api.persisted import load_documents
 from network.api.schema import build_schema
 from network.auth.middleware import PrincipalMiddleware
 from network.auth.routes import AuthRoutes
-from network.auth.secrets import derive
 from network.db import tortoise_config
 from network.settings import Settings, load_settings
 
@@ -59,18 +57,7 @@ def create_app(
         Route("/readyz", readyz, methods=["GET"]),
         *auth.routes(),
     ]
-    middleware = [
-        # Holds only the state, nonce and PKCE verifier of a sign-in in progress.
-        Middleware(
-            SessionMiddleware,
-            secret_key=derive(settings, "login-state").hex(),
-            session_cookie="pn_login",
-            max_age=600,
-            same_site="lax",
-            https_only=settings.secure_cookies,
-        ),
-        Middleware(PrincipalMiddleware, settings=settings),
-    ]
+    middleware = [Middleware(PrincipalMiddleware, settings=settings)]
     app = Starlette(routes=routes, middleware=middleware, lifespan=lifespan)
     app.state.settings = settings
     app.state.response_cache = cache

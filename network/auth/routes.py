@@ -13,6 +13,8 @@ from urllib.parse import parse_qsl
 import httpx
 from authlib.integrations.base_client import OAuthError
 from joserfc.errors import JoseError
+from starlette.middleware import Middleware
+from starlette.middleware.sessions import SessionMiddleware
 from starlette.requests import Request
 from starlette.responses import JSONResponse, RedirectResponse, Response
 from starlette.routing import Route
@@ -22,6 +24,7 @@ from network.auth.keys import key_ring
 from network.auth.models import IdentityProvider
 from network.auth.oidc import ProviderClients
 from network.auth.ratelimit import RateLimiter
+from network.auth.secrets import derive
 from network.auth.signin import SignInRefused, record_failure, sign_in_member
 from network.auth.tokens import TokenServer, claimed_client_id, exchange_token
 from network.offices.models import Office
@@ -49,9 +52,23 @@ class AuthRoutes:
         self.token_client_limit = RateLimiter(max(1, settings.token_per_minute // 2))
 
     def routes(self) -> list[Route]:
+        # Only the two sign-in steps carry the login-state cookie (state, nonce and
+        # PKCE verifier of a sign-in in progress, signed); no other request pays for it.
+        login_state = [
+            Middleware(
+                SessionMiddleware,
+                secret_key=derive(self.settings, "login-state").hex(),
+                session_cookie="pn_login",
+                max_age=600,
+                same_site="lax",
+                https_only=self.settings.secure_cookies,
+            )
+        ]
         return [
-            Route("/login", self.login, methods=["GET"]),
-            Route("/auth/callback/{office}", self.callback, methods=["GET"]),
+            Route("/login", self.login, methods=["GET"], middleware=login_state),
+            Route(
+                "/auth/callback/{office}", self.callback, methods=["GET"], middleware=login_state
+            ),
             Route("/logout", self.logout, methods=["POST"]),
             Route("/oauth/token", self.token, methods=["POST"]),
             Route("/.well-known/jwks.json", self.jwks, methods=["GET"]),
