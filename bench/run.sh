@@ -23,4 +23,7 @@ fi
 if [ ! -s bench/.work/bench.sqlite3 ]; then
   .venv/bin/python bench/generate.py --database-url "$SQLITE_URL"
 fi
+# Data sets made by an older version get the newer migrations.
+DATABASE_URL="$PG_URL" .venv/bin/network migrate
+DATABASE_URL="$SQLITE_URL" .venv/bin/network migrate
 .venv/bin/python bench/run.py --postgres "$PG_URL" --sqlite "$SQLITE_URL" "$@"

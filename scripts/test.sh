@@ -7,6 +7,15 @@ cd "$(dirname "$0")/.."
 scripts/venv.sh test
 PY=.venv/bin/python
 
+# The sign-in tests run a real OpenID provider (oidc-provider on Node.js 20).
+if ! command -v node >/dev/null 2>&1 || ! command -v npm >/dev/null 2>&1; then
+  echo "Node.js 20 and npm are needed: the sign-in tests run a real OpenID provider." >&2
+  exit 1
+fi
+if [ ! -d tests/oidc/node_modules/oidc-provider ]; then
+  (cd tests/oidc && npm install --no-audit --no-fund --no-package-lock --silent)
+fi
+
 echo "== ruff"
 $PY -m ruff check network federation tests bench
 $PY -m ruff format --check network federation tests bench
