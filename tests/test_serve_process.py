@@ -6,6 +6,8 @@ import subprocess
 import sys
 import time
 from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
 
 import httpx
 import pytest
@@ -19,19 +21,21 @@ def _free_port() -> int:
         return int(sock.getsockname()[1])
 
 
-@pytest.fixture
-def server(settings: Settings, tmp_path) -> Iterator[str]:
+@contextmanager
+def served(settings: Settings, log_path: Path, **env: str) -> Iterator[str]:
+    """`network serve` in its own process on a free port; yields its base URL."""
     port = _free_port()
-    log_path = tmp_path / "server.log"
     log = log_path.open("w")
-    env = {
+    environment = {
         **os.environ,
         "DATABASE_URL": settings.database_url,
         "NETWORK_INSTANCE_ID": "served.instance",
+        "NETWORK_DATA_DIR": str(settings.data_dir),
+        **env,
     }
     process = subprocess.Popen(
         [sys.executable, "-m", "network.cli", "serve", "--port", str(port)],
-        env=env,
+        env=environment,
         stdout=log,
         stderr=subprocess.STDOUT,
     )
@@ -53,6 +57,12 @@ def server(settings: Settings, tmp_path) -> Iterator[str]:
         process.terminate()
         process.wait(timeout=15)
         log.close()
+
+
+@pytest.fixture
+def server(settings: Settings, tmp_path: Path) -> Iterator[str]:
+    with served(settings, tmp_path / "server.log") as base:
+        yield base
 
 
 def test_served_instance_answers_graphql(server: str) -> None:
@@ -98,3 +108,42 @@ def test_reindex_and_worker_commands(settings: Settings) -> None:
     assert queued >= 1
     assert network("worker", "--once", "--batch", "100") == f"Ran {queued} job(s).\n"
     assert network("worker", "--once") == "Ran 0 job(s).\n"
+
+
+async def test_a_change_reaches_the_cache_of_every_process(
+    settings: Settings, tmp_path: Path
+) -> None:
+    """Two app processes cache the same read; a publish made elsewhere reaches both."""
+    from network.auth.principal import SYSTEM
+    from network.publications import service as publications
+    from network.publications.models import Publication, PublicationStatus, Visibility
+    from network.state import service as state
+
+    query = {"query": "{ policies(first: 1) { totalCount } }"}
+
+    async def count(http: httpx.AsyncClient, base: str) -> int:
+        response = await http.post(f"{base}/graphql", json=query)
+        return int(response.json()["data"]["policies"]["totalCount"])
+
+    with served(settings, tmp_path / "a.log") as a, served(settings, tmp_path / "b.log") as b:
+        async with httpx.AsyncClient() as http:
+            before = await count(http, a)
+            assert await count(http, b) == before  # both processes now hold it cached
+            draft = await Publication.filter(status=PublicationStatus.DRAFT, kind="POLICY").first()
+            assert draft is not None
+            await publications.publish_publication(
+                SYSTEM, draft.id, instance_id=draft.origin_instance, visibility=Visibility.PUBLIC
+            )
+            try:
+                started = time.monotonic()
+                seen = {a: before, b: before}
+                while time.monotonic() - started < 5 and set(seen.values()) != {before + 1}:
+                    for base in (a, b):
+                        seen[base] = await count(http, base)
+                assert seen == {a: before + 1, b: before + 1}
+                assert time.monotonic() - started < 3  # the counter is re-read every second
+            finally:
+                await Publication.filter(id=draft.id).update(
+                    status=PublicationStatus.DRAFT, published_at=None
+                )
+                await state.bump()
