@@ -91,6 +91,9 @@ async def test_bearer_token_makes_the_client_the_principal(client) -> None:
     )
     viewer = response.json()["data"]["viewer"]
     assert viewer == {"kind": "client", "officeSlug": "harlow-county-da", "scopes": ["read"]}
+    assert response.headers["cache-control"] == "private, no-store"
+    anonymous = await client.post("/graphql", json={"query": VIEWER})
+    assert anonymous.headers["cache-control"] == "no-cache"
 
 
 async def test_revoked_client_is_refused_and_its_tokens_stop_working(client) -> None:

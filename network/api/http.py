@@ -173,6 +173,10 @@ class GraphQLEndpoint:
             response = Response(orjson.dumps(body), status_code=500, media_type=media_type)
         response.headers["x-request-id"] = request_id
         response.headers["vary"] = "Accept, Authorization, Cookie"
+        # What a signed-in caller reads must never sit in a shared cache or on disk.
+        response.headers["cache-control"] = (
+            "private, no-store" if principal_of(request).is_authenticated else "no-cache"
+        )
         return response
 
     async def _read_params(self, request: Request) -> GraphQLParams:
