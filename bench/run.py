@@ -11,7 +11,6 @@ import asyncio
 import json
 import os
 import platform
-import random
 import socket
 import subprocess
 import sys
@@ -207,7 +206,6 @@ def main() -> int:
     parser.add_argument("--output", default=str(ROOT / "bench" / "RESULTS.md"))
     args = parser.parse_args()
     WORK.mkdir(parents=True, exist_ok=True)
-    random.seed(1)
     rows: list[Row] = []
     for engine in args.engines.split(","):
         url = args.postgres if engine == "postgres" else args.sqlite

@@ -21,7 +21,6 @@ from network.auth.principal import Principal
 from network.cli import migrate_database
 from network.db import tortoise_config
 from network.demo.loader import load_demo
-from network.diagnostics import count_queries  # noqa: F401 - re-exported for tests
 from network.settings import Settings, load_settings
 
 ENGINE = os.environ.get("TEST_DATABASE", "sqlite")

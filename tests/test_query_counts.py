@@ -3,7 +3,8 @@
 import httpx
 
 from network.app import OPERATIONS_DIR
-from tests.conftest import count_queries, gql
+from network.diagnostics import count_queries
+from tests.conftest import gql
 
 BROWSE = (OPERATIONS_DIR / "BrowsePolicies.graphql").read_text()
 BRIEFS = (OPERATIONS_DIR / "BrowseBriefs.graphql").read_text()

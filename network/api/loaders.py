@@ -6,7 +6,7 @@ publication itself passed the visibility check).
 """
 
 from collections.abc import Awaitable, Callable, Iterable, Sequence
-from typing import Any, TypeVar
+from typing import Any, TypeVar, cast
 
 from strawberry.dataloader import DataLoader
 
@@ -94,7 +94,7 @@ class Loaders:
         return [found.get(i) for i in ids]
 
 
-def peek(loader: DataLoader[K, V], key: K) -> tuple[bool, V | None]:
+def peek(loader: DataLoader[K, Any], key: K) -> tuple[bool, Any]:
     """The value a loader already holds for `key`, without scheduling a load."""
     future = loader.cache_map.get(key)
     if (
@@ -114,9 +114,9 @@ def now_or_later(loader: DataLoader[K, V], key: K, convert: Callable[[V], R]) ->
     synchronously, which is several times cheaper than awaiting a coroutine per
     field; priming the loaders for a whole page makes that the common case.
     """
-    future = loader.cache_map.get(key)
-    if future is not None and future.done() and not future.cancelled() and not future.exception():
-        return convert(future.result())
+    found, value = peek(loader, key)
+    if found:
+        return convert(cast(V, value))
 
     async def later() -> R:
         return convert(await loader.load(key))

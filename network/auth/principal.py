@@ -53,9 +53,6 @@ class Principal:
             return self.office_id is not None
         return self.kind is PrincipalKind.CLIENT and "read" in self.scopes
 
-    def has_scope(self, scope: str) -> bool:
-        return self.kind is not PrincipalKind.CLIENT or scope in self.scopes
-
     def visibility_key(self) -> str:
         """A key that is equal for two principals exactly when they see the same items.
 

@@ -24,6 +24,7 @@ from network.demo.corpus import (
     PolicyText,
 )
 from network.demo.offices import DEMO_OFFICES
+from network.errors import InvalidInput
 from network.metrics.models import MetricDefinition, MetricUnit, Observation
 from network.metrics.standard import STANDARD_METRICS, MetricSpec
 from network.offices.models import Attribution, Member, Office, OfficeRole
@@ -110,7 +111,7 @@ async def _attribution(office: Office, settings: Settings) -> Attribution:
     wanted = Attribution(office.default_attribution)
     try:
         await publications.attribution_label(office, wanted, settings.generalized_k)
-    except Exception:
+    except InvalidInput:  # too few lookalike offices for a generalized label
         return Attribution.PSEUDONYMOUS
     return wanted
 

@@ -1,15 +1,17 @@
 """Read and bump the shared counters (see `Counter`)."""
 
+from collections.abc import Callable
+
 from tortoise.expressions import F
 
 from network.state.models import Counter
 
 CONTENT = "content"
 
-_local_listeners: list = []
+_local_listeners: list[Callable[[str], None]] = []
 
 
-def on_local_bump(listener) -> None:
+def on_local_bump(listener: Callable[[str], None]) -> None:
     """Register a callable run after this process bumps a counter (cache fast path)."""
     _local_listeners.append(listener)
 
