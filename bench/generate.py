@@ -45,7 +45,7 @@ from network.publications.queries import BRIEF_SECTIONS, revision_text
 CHUNK = 200_000  # observation rows per COPY / executemany
 PUB_CHUNK = 2_000  # publications (with their revisions, links, index rows) per batch
 ORIGIN = "bench.instance"
-SALT = "bench"  # pseudonym salt
+PSEUDONYM_KEY = b"bench pseudonym key"  # keys the generated offices' pseudonyms
 GENERALIZED_K = 3  # the default NETWORK_GENERALIZED_K: fewer lookalikes means pseudonymous
 LAST_MONTH = date(2026, 10, 1)
 # Prosecutor offices roughly follow counties: the weights are county counts per state.
@@ -204,14 +204,14 @@ class Office:
         if self.attribution is Attribution.NAMED:
             return self.name
         if self.attribution is Attribution.PSEUDONYMOUS:
-            return pseudonym_for(self.slug, SALT)
+            return pseudonym_for(self.slug, PSEUDONYM_KEY)
         return generalized_label(self.size_band, self.region)
 
     def row(self, now: Any) -> Row:
         return (
             self.id, self.slug, self.name, self.jurisdiction, self.state, self.kind,
             self.population, self.region.value, self.size_band.value,
-            pseudonym_for(self.slug, SALT), self.default_attribution.value, "", now, now,
+            pseudonym_for(self.slug, PSEUDONYM_KEY), self.default_attribution.value, "", now, now,
         )  # fmt: skip
 
 
@@ -242,10 +242,10 @@ def make_offices(count: int, rng: random.Random) -> list[Office]:
             "STATE": (f"State of {state}", f"{state} Attorney General's Office, {place} Unit"),
         }[kind]
         slug = base = f"{place}-{kind}-{state}".lower()
-        while slug in slugs or pseudonym_for(slug, SALT) in pseudonyms:
+        while slug in slugs or pseudonym_for(slug, PSEUDONYM_KEY) in pseudonyms:
             slug = f"{base}-{len(slugs)}"
         slugs.add(slug)
-        pseudonyms.add(pseudonym_for(slug, SALT))
+        pseudonyms.add(pseudonym_for(slug, PSEUDONYM_KEY))
         attribution = Attribution(pick(rng, ATTRIBUTIONS))
         offices.append(
             Office(

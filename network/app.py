@@ -21,6 +21,8 @@ from network.api.schema import build_schema
 from network.auth.middleware import PrincipalMiddleware
 from network.auth.routes import AuthRoutes
 from network.db import tortoise_config
+from network.instance_secret import derive
+from network.pagination import configure_cursors
 from network.settings import Settings, load_settings
 
 log = logging.getLogger("network")
@@ -32,6 +34,7 @@ def create_app(
     settings: Settings | None = None, *, operations_dir: Path = OPERATIONS_DIR
 ) -> Starlette:
     settings = settings or load_settings()
+    configure_cursors(derive(settings, "cursor"))
     schema = build_schema(settings)
     cache = (
         ResponseCache(settings.response_cache_entries) if settings.response_cache_enabled else None

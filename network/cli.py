@@ -28,16 +28,32 @@ async def _with_db(settings: Settings, work: Callable[[], Awaitable[Any]]) -> An
 
 
 async def migrate_database(settings: Settings) -> tuple[int, int]:
-    """Apply every migration, then sync the reference data (taxonomy, standard metrics)."""
+    """Apply every migration, sync the reference data (taxonomy, standard metrics) and
+    replace reversible first-scheme pseudonyms."""
     from tortoise.migrations.api import migrate
 
+    from network.pseudonym_upgrade import upgrade_legacy_pseudonyms
     from network.reference import sync_reference_data
 
     try:
         await migrate(config=tortoise_config(settings))
     finally:
         await Tortoise.close_connections()
-    return await _with_db(settings, sync_reference_data)
+
+    async def after_migrations() -> tuple[int, int]:
+        counts = await sync_reference_data()
+        upgrade = await upgrade_legacy_pseudonyms(settings)
+        if upgrade.offices:
+            log.warning(
+                "replaced the reversible pseudonyms of %d offices (%d publications "
+                "relabelled): their old pseudonyms identify them, see README",
+                upgrade.offices,
+                upgrade.publications,
+            )
+        return counts
+
+    result: tuple[int, int] = await _with_db(settings, after_migrations)
+    return result
 
 
 def _cmd_migrate(args: argparse.Namespace, settings: Settings) -> int:

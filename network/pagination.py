@@ -1,13 +1,21 @@
 """Opaque cursors and page-size checks shared by every list.
 
-Cursors are versioned so their encoding can change without breaking clients that
-hold old ones: an unknown or mangled cursor is a clear INVALID_INPUT, never a 500.
+A cursor holds a position (a row id for keyset pages, an offset otherwise). Row ids
+are sequential, so a readable cursor would tell anyone how many items exist that
+they cannot see: positions are sealed with AES-SIV (RFC 5297), deterministic
+authenticated encryption, under a key derived from the instance secret, with the
+list's kind as associated data. The same page always gets the same cursor (so
+responses stay cacheable), a cursor of one list is refused by another, and a forged
+or mangled cursor is a clear INVALID_INPUT, never a 500.
 """
 
 import base64
 import binascii
 from dataclasses import dataclass
 from typing import Any, Generic, TypeVar
+
+from cryptography.exceptions import InvalidTag
+from cryptography.hazmat.primitives.ciphers.aead import AESSIV
 
 from network.errors import InvalidInput
 
@@ -32,24 +40,43 @@ def check_page_size(first: int | None, maximum: int) -> int:
     return first
 
 
+_VERSION = b"v2"
+# 8 bytes of position, sealed: 24 bytes, 32 characters of base64url.
+_CURSOR_LENGTH = 32
+_sealer: AESSIV | None = None
+
+
+def configure_cursors(key: bytes) -> None:
+    """Set the 32-byte key cursors are sealed with (the app does at start-up; every
+    process of an instance must use the same key)."""
+    global _sealer
+    _sealer = AESSIV(key)
+
+
+def _cipher() -> AESSIV:
+    if _sealer is None:
+        raise RuntimeError("cursor key not configured: call configure_cursors() at start-up")
+    return _sealer
+
+
 def encode_cursor(kind: str, value: int) -> str:
-    raw = f"v1:{kind}:{value}".encode()
-    return base64.urlsafe_b64encode(raw).decode().rstrip("=")
+    sealed = _cipher().encrypt(value.to_bytes(8, "big"), [_VERSION, kind.encode()])
+    return base64.urlsafe_b64encode(sealed).decode().rstrip("=")
 
 
 def decode_cursor(kind: str, cursor: str | None) -> int | None:
     """The position a cursor points at, or None for the start of the list."""
     if cursor is None:
         return None
+    refused = InvalidInput("`after` is not a cursor this list issued.", field="after")
+    if len(cursor) != _CURSOR_LENGTH or not cursor.isascii():
+        raise refused
     try:
-        padded = cursor + "=" * (-len(cursor) % 4)
-        version, cursor_kind, value = base64.urlsafe_b64decode(padded).decode().split(":")
-        number = int(value)
-    except (ValueError, binascii.Error, UnicodeDecodeError):
-        raise InvalidInput("`after` is not a cursor this list issued.", field="after") from None
-    if version != "v1" or cursor_kind != kind or number < 0:
-        raise InvalidInput("`after` is not a cursor this list issued.", field="after")
-    return number
+        sealed = base64.urlsafe_b64decode(cursor + "=" * (-len(cursor) % 4))
+        plain = _cipher().decrypt(sealed, [_VERSION, kind.encode()])
+    except (ValueError, binascii.Error, InvalidTag):
+        raise refused from None
+    return int.from_bytes(plain, "big")
 
 
 async def newest_first(

@@ -5,18 +5,30 @@ file in a data directory. Production sets DATABASE_URL to a PostgreSQL URL.
 """
 
 import os
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TypeVar
+
+T = TypeVar("T")
 
 
-def _int(name: str, default: int) -> int:
+def _number(name: str, default: T, parse: Callable[[str], T], what: str) -> T:
     raw = os.environ.get(name)
     if raw is None or raw == "":
         return default
     try:
-        return int(raw)
+        return parse(raw)
     except ValueError as exc:
-        raise ValueError(f"{name} must be an integer, got {raw!r}") from exc
+        raise ValueError(f"{name} must be {what}, got {raw!r}") from exc
+
+
+def _int(name: str, default: int) -> int:
+    return _number(name, default, int, "an integer")
+
+
+def _float(name: str, default: float) -> float:
+    return _number(name, default, float, "a number")
 
 
 def _bool(name: str, default: bool) -> bool:
@@ -24,6 +36,11 @@ def _bool(name: str, default: bool) -> bool:
     if raw is None or raw == "":
         return default
     return raw.strip().lower() in {"1", "true", "yes", "on"}
+
+
+def _list(name: str) -> tuple[str, ...]:
+    raw = os.environ.get(name, "")
+    return tuple(part.strip() for part in raw.split(",") if part.strip())
 
 
 def default_database_url(data_dir: Path) -> str:
@@ -44,6 +61,17 @@ class Settings:
     max_body_bytes: int = 256 * 1024
     response_cache_entries: int = 2048
     response_cache_enabled: bool = True
+    # Bytes the response cache may hold per process, and the largest answer it keeps.
+    response_cache_bytes: int = 32 * 1024 * 1024
+    response_cache_max_entry_bytes: int = 512 * 1024
+    # The most a single GraphQL operation may cost (see network.api.cost).
+    max_query_cost: int = 5000
+    # Seconds a client has to send a whole request body, and how many requests may be
+    # reading a body at once per process (slow senders beyond that are refused).
+    body_timeout_seconds: float = 10.0
+    max_body_readers: int = 64
+    # Addresses (IPs or CIDR ranges) of reverse proxies whose X-Forwarded-For is trusted.
+    trusted_proxies: tuple[str, ...] = ()
     generalized_k: int = 3
     search_rank_window: int = 2000
     db_pool_max: int = 10
@@ -76,6 +104,12 @@ def load_settings() -> Settings:
         max_page_size=_int("NETWORK_MAX_PAGE_SIZE", 100),
         response_cache_entries=_int("NETWORK_RESPONSE_CACHE_ENTRIES", 2048),
         response_cache_enabled=_bool("NETWORK_RESPONSE_CACHE", True),
+        response_cache_bytes=_int("NETWORK_RESPONSE_CACHE_BYTES", 32 * 1024 * 1024),
+        response_cache_max_entry_bytes=_int("NETWORK_RESPONSE_CACHE_MAX_ENTRY_BYTES", 512 * 1024),
+        max_query_cost=_int("NETWORK_MAX_QUERY_COST", 5000),
+        body_timeout_seconds=_float("NETWORK_BODY_TIMEOUT_SECONDS", 10.0),
+        max_body_readers=_int("NETWORK_MAX_BODY_READERS", 64),
+        trusted_proxies=_list("NETWORK_TRUSTED_PROXIES"),
         generalized_k=_int("NETWORK_GENERALIZED_K", 3),
         search_rank_window=_int("NETWORK_SEARCH_RANK_WINDOW", 2000),
         db_pool_max=_int("NETWORK_DB_POOL_MAX", 10),

@@ -14,13 +14,18 @@ from pathlib import Path
 import asyncpg
 import httpx
 import pytest
+from strawberry.relay import to_base64
 from tortoise import Tortoise
 
+from network.api.types.ids import publication_node_id
 from network.app import create_app
 from network.auth.principal import Principal
 from network.cli import migrate_database
 from network.db import tortoise_config
 from network.demo.loader import load_demo
+from network.instance_secret import derive
+from network.pagination import configure_cursors
+from network.publications.models import Publication, PublicationKind
 from network.settings import Settings, load_settings
 
 ENGINE = os.environ.get("TEST_DATABASE", "sqlite")
@@ -64,6 +69,7 @@ async def settings(tmp_path_factory: pytest.TempPathFactory) -> AsyncIterator[Se
     name = f"pn_test_{uuid.uuid4().hex[:10]}"
     settings = await create_database(tmp_path_factory.mktemp("db"), name)
     await migrate_database(settings)
+    configure_cursors(derive(settings, "cursor"))
     await Tortoise.init(config=tortoise_config(settings), _enable_global_fallback=True)
     await load_demo(settings, seed=DEMO_SEED)
     yield settings
@@ -103,3 +109,12 @@ async def gql(
     )
     assert response.status_code == 200, response.text
     return response.json()
+
+
+def node_id(publication: Publication, type_name: str | None = None) -> str:
+    """The global id the API gives `publication` (optionally under another type name)."""
+    if type_name is None:
+        type_name = "Policy" if publication.kind == PublicationKind.POLICY else "Brief"
+    return to_base64(
+        type_name, publication_node_id(publication.origin_instance, publication.origin_id)
+    )

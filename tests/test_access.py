@@ -7,14 +7,13 @@ from network.api.types.publications import PolicyType
 from network.auth.principal import member_principal
 from network.offices.models import Office, OfficeRole
 from network.publications.models import Publication, PublicationKind, PublicationStatus, Visibility
-from tests.conftest import as_principal, gql
+from tests.conftest import as_principal, gql, node_id
 
 NODE = "query($id: ID!) { node(id: $id) { id ... on Publication { title status visibility } } }"
 
 
 def _gid(publication: Publication) -> str:
-    type_name = "Policy" if publication.kind == PublicationKind.POLICY else "Brief"
-    return to_base64(type_name, publication.id)
+    return node_id(publication)
 
 
 async def _member(office: Office, role: OfficeRole):
@@ -76,7 +75,7 @@ async def test_wrong_type_in_global_id_is_not_found(
         kind=PublicationKind.BRIEF, visibility=Visibility.PUBLIC, status=PublicationStatus.PUBLISHED
     ).first()
     assert brief is not None
-    as_policy = to_base64(PolicyType.__name__.replace("Type", ""), brief.id)
+    as_policy = node_id(brief, PolicyType.__name__.replace("Type", ""))
     assert (await gql(app_client, NODE, {"id": as_policy}))["data"]["node"] is None
     assert (await gql(app_client, NODE, {"id": _gid(brief)}))["data"]["node"][
         "title"

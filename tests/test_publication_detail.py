@@ -1,7 +1,6 @@
 """One publication: full text, history, diffs between revisions, and facet counts."""
 
 import httpx
-from strawberry.relay import to_base64
 
 from network.app import OPERATIONS_DIR
 from network.publications.models import (
@@ -12,7 +11,7 @@ from network.publications.models import (
     Visibility,
 )
 from network.publications.queries import revision_text
-from tests.conftest import gql
+from tests.conftest import gql, node_id
 
 DETAIL = (OPERATIONS_DIR / "PublicationDetail.graphql").read_text()
 DIFF = (OPERATIONS_DIR / "RevisionDiff.graphql").read_text()
@@ -33,7 +32,7 @@ async def _public(kind: PublicationKind, min_revisions: int = 2) -> Publication:
 
 async def test_policy_detail_has_history(app_client: httpx.AsyncClient) -> None:
     policy = await _public(PublicationKind.POLICY)
-    node = (await gql(app_client, DETAIL, {"id": to_base64("Policy", policy.id)}))["data"]["node"]
+    node = (await gql(app_client, DETAIL, {"id": node_id(policy)}))["data"]["node"]
     assert node["__typename"] == "Policy"
     assert node["revisionCount"] == policy.revision_count == len(node["revisions"])
     assert [r["number"] for r in node["revisions"]] == list(range(1, policy.revision_count + 1))
@@ -48,7 +47,7 @@ async def test_policy_detail_has_history(app_client: httpx.AsyncClient) -> None:
 
 async def test_brief_detail_has_sections_and_metrics(app_client: httpx.AsyncClient) -> None:
     brief = await _public(PublicationKind.BRIEF)
-    node = (await gql(app_client, DETAIL, {"id": to_base64("Brief", brief.id)}))["data"]["node"]
+    node = (await gql(app_client, DETAIL, {"id": node_id(brief)}))["data"]["node"]
     sections = node["latestRevision"]["sections"]
     assert all(
         sections[k] for k in ("problem", "practice", "implementation", "outcomes", "costStaffing")
@@ -68,7 +67,7 @@ async def test_diff_between_revisions(app_client: httpx.AsyncClient) -> None:
         publication_id=policy.id, number__in=[1, policy.revision_count]
     ).order_by("number")
     variables = {
-        "id": to_base64("Policy", policy.id),
+        "id": node_id(policy),
         "fromNumber": 1,
         "toNumber": policy.revision_count,
     }
@@ -90,7 +89,7 @@ async def test_diff_between_revisions(app_client: httpx.AsyncClient) -> None:
 
 async def test_diff_refuses_bad_revision_numbers(app_client: httpx.AsyncClient) -> None:
     policy = await _public(PublicationKind.POLICY)
-    gid = to_base64("Policy", policy.id)
+    gid = node_id(policy)
     for from_number, to_number, text in (
         (1, 99, "Revision 99 does not exist"),
         (2, 2, "two different"),

@@ -69,7 +69,7 @@ async def test_publisher_drafts_revises_publishes_and_retracts(settings: Setting
         published.status == PublicationStatus.PUBLISHED
         and published.title == "Charging standards v2"
     )
-    events = await AuditEvent.filter(target_id=str(item.id), action="publication.publish")
+    events = await AuditEvent.filter(target_id=item.origin_id, action="publication.publish")
     assert len(events) == 1 and events[0].office_id == office.id
     retracted = await service.retract_publication(
         publisher, item.id, instance_id=settings.instance_id, reason="Superseded."

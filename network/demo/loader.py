@@ -28,7 +28,7 @@ from network.errors import InvalidInput
 from network.metrics.models import MetricDefinition, MetricUnit, Observation
 from network.metrics.standard import STANDARD_METRICS, MetricSpec
 from network.offices.models import Attribution, Member, Office, OfficeRole
-from network.offices.service import create_office
+from network.offices.service import create_office, pseudonym_key
 from network.publications import service as publications
 from network.publications.models import EvidenceLevel, Publication, PublicationKind, Visibility
 from network.settings import Settings
@@ -63,7 +63,7 @@ async def _ensure_offices(settings: Settings, report: DemoReport) -> list[Office
     for spec in DEMO_OFFICES:
         office = await Office.get_or_none(slug=spec.slug)
         if office is None:
-            office = await create_office(SYSTEM, spec, salt=settings.instance_id)
+            office = await create_office(SYSTEM, spec, pseudonym_key=pseudonym_key(settings))
             report.offices += 1
         offices.append(office)
     return offices

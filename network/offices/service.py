@@ -5,7 +5,10 @@ offices; what an office has published is governed by the publications' own
 visibility and attribution, not by this directory.
 """
 
+import base64
 import hashlib
+import hmac
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
@@ -13,9 +16,11 @@ from tortoise.expressions import Q
 
 from network.auth.principal import Principal
 from network.errors import Conflict, InvalidInput, PermissionDenied
+from network.instance_secret import derive
 from network.offices.bands import size_band_for
 from network.offices.models import Attribution, Office, OfficeKind, Region, SizeBand
 from network.pagination import Page, check_page_size, decode_cursor, encode_cursor
+from network.settings import Settings
 
 CURSOR_KIND = "office"
 
@@ -40,13 +45,32 @@ class NewOffice:
     default_attribution: Attribution = Attribution.PSEUDONYMOUS
 
 
-def pseudonym_for(slug: str, salt: str) -> str:
-    """A stable pseudonym that does not reveal the slug without the instance salt."""
-    digest = hashlib.sha256(f"{salt}:{slug}".encode()).hexdigest().upper()
-    return f"Office {digest[:4]}-{digest[4:8]}"
+# RFC 4648 base32 with the look-alike letters swapped for digits a reader can tell
+# apart (Crockford's alphabet): I, L, O and U never appear in a pseudonym.
+_B32 = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567"
+_READABLE = "0123456789ABCDEFGHJKMNPQRSTVWXYZ"
+_TO_READABLE = str.maketrans(_B32, _READABLE)
+# Pseudonyms of the first scheme: 32 bits of sha256(instance id + ":" + slug). Both
+# inputs are public, so such a pseudonym names its office to anyone who tries.
+LEGACY_PSEUDONYM = re.compile(r"^Office [0-9A-F]{4}-[0-9A-F]{4}$")
 
 
-async def create_office(principal: Principal, new: NewOffice, *, salt: str) -> Office:
+def pseudonym_key(settings: Settings) -> bytes:
+    """The key pseudonyms are made with; it never leaves the instance."""
+    return derive(settings, "office-pseudonym")
+
+
+def pseudonym_for(slug: str, key: bytes) -> str:
+    """A stable pseudonym that nobody without the instance's secret key can link to
+    the office: HMAC-SHA256 of the slug under a key derived from NETWORK_SECRET_KEY,
+    cut to 60 bits (a collision among a million offices has odds of about 1 in 2
+    million), written as three groups of four readable characters."""
+    digest = hmac.new(key, slug.encode(), hashlib.sha256).digest()
+    text = base64.b32encode(digest).decode()[:12].translate(_TO_READABLE)
+    return f"Office {text[:4]}-{text[4:8]}-{text[8:12]}"
+
+
+async def create_office(principal: Principal, new: NewOffice, *, pseudonym_key: bytes) -> Office:
     if not (principal.is_system or principal.is_network_admin):
         raise PermissionDenied("Only a network admin can add an office.")
     state = new.state.upper()
@@ -65,7 +89,7 @@ async def create_office(principal: Principal, new: NewOffice, *, salt: str) -> O
         population_served=new.population_served,
         region=new.region,
         size_band=size_band_for(new.population_served),
-        pseudonym=pseudonym_for(new.slug, salt),
+        pseudonym=pseudonym_for(new.slug, pseudonym_key),
         default_attribution=new.default_attribution,
     )
 
@@ -100,6 +124,20 @@ async def list_offices(
         has_next_page=len(rows) > size,
         has_previous_page=start > 0,
     )
+
+
+async def rekey_legacy_pseudonyms(key: bytes) -> dict[int, str]:
+    """Give every office of this instance still under the first, reversible scheme a
+    keyed pseudonym; returns {office id: new pseudonym}. Offices known through
+    federation keep the pseudonym their origin gave them. Run in the caller's
+    transaction, together with relabelling what those offices published."""
+    changed: dict[int, str] = {}
+    for office in await Office.filter(origin_instance="").select_for_update():
+        if LEGACY_PSEUDONYM.match(office.pseudonym):
+            office.pseudonym = pseudonym_for(office.slug, key)
+            await office.save(update_fields=["pseudonym", "updated_at"])
+            changed[office.id] = office.pseudonym
+    return changed
 
 
 async def count_offices(spec: OfficeFilter | None) -> int:

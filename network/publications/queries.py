@@ -29,6 +29,15 @@ from network.publications.models import (
 CURSOR_KIND = "pub"
 
 
+@dataclass(frozen=True)
+class OriginKey:
+    """How a publication is named outside the database: its origin instance and the
+    random id the origin gave it (unique together)."""
+
+    instance: str
+    origin_id: str
+
+
 async def scoped_q(
     principal: Principal, kind: PublicationKind | None, spec: PublicationFilter | None
 ) -> Q:
@@ -77,6 +86,27 @@ async def publications_by_ids(
     return {p.id: p for p in await Publication.filter(q)}
 
 
+async def publications_by_origin(
+    principal: Principal, keys: Iterable[OriginKey], kind: PublicationKind | None = None
+) -> dict[OriginKey, Publication]:
+    """The visible publications among `keys`; the invisible are simply absent."""
+    wanted = set(keys)
+    if not wanted:
+        return {}
+    q = visible_q(principal) & Q(
+        origin_instance__in=list({k.instance for k in wanted}),
+        origin_id__in=list({k.origin_id for k in wanted}),
+    )
+    if kind is not None:
+        q &= Q(kind=kind)
+    found: dict[OriginKey, Publication] = {}
+    for publication in await Publication.filter(q):
+        key = OriginKey(publication.origin_instance, publication.origin_id)
+        if key in wanted:
+            found[key] = publication
+    return found
+
+
 async def get_publication(principal: Principal, publication_id: int) -> Publication:
     found = await publications_by_ids(principal, [publication_id])
     if publication_id not in found:
@@ -102,14 +132,24 @@ async def revisions_by_publication(publication_ids: Iterable[int]) -> dict[int, 
     return grouped
 
 
-async def visible_revisions(principal: Principal, ids: Iterable[int]) -> dict[int, Revision]:
-    """Revisions looked up by id, kept only where their publication is visible."""
-    revisions = await revisions_by_ids(ids)
-    parents = await publications_by_ids(
-        principal,
-        {r.publication_id for r in revisions.values()},  # type: ignore[attr-defined]
+async def visible_revisions(
+    principal: Principal, wanted: Iterable[tuple[OriginKey, int]]
+) -> dict[tuple[OriginKey, int], tuple[Publication, Revision]]:
+    """Revisions by (publication, number), only where the publication is visible."""
+    pairs = set(wanted)
+    parents = await publications_by_origin(principal, {key for key, _ in pairs})
+    if not parents:
+        return {}
+    by_id = {p.id: key for key, p in parents.items()}
+    rows = await Revision.filter(
+        publication_id__in=list(by_id), number__in=list({n for _, n in pairs})
     )
-    return {rid: r for rid, r in revisions.items() if r.publication_id in parents}  # type: ignore[attr-defined]
+    found: dict[tuple[OriginKey, int], tuple[Publication, Revision]] = {}
+    for revision in rows:
+        key = by_id[revision.publication_id]  # type: ignore[attr-defined]
+        if (key, revision.number) in pairs:
+            found[(key, revision.number)] = (parents[key], revision)
+    return found
 
 
 async def _linked_ids(

@@ -258,6 +258,30 @@ async def retract_publication(
     return publication
 
 
+async def relabel_pseudonymous(new_labels: dict[int, str], *, instance_id: str) -> int:
+    """After offices got new pseudonyms: show them on what those offices published
+    pseudonymously from this instance. Each relabelled item gets a new version (its
+    public description changed); runs in the caller's transaction."""
+    if not new_labels:
+        return 0
+    changed = 0
+    rows = await Publication.filter(
+        office_id__in=list(new_labels),
+        attribution=Attribution.PSEUDONYMOUS,
+        origin_instance=instance_id,
+    )
+    for publication in rows:
+        label = new_labels[publication.office_id]  # type: ignore[attr-defined]
+        if publication.attribution_label != label:
+            publication.attribution_label = label
+            publication.version += 1
+            await publication.save(update_fields=["attribution_label", "version", "updated_at"])
+            changed += 1
+    if changed:
+        await state.bump()
+    return changed
+
+
 async def _save_status_change(
     principal: Principal, publication: Publication, action: str, detail: dict[str, str]
 ) -> None:
@@ -269,7 +293,8 @@ async def _save_status_change(
         principal,
         action,
         target_type="publication",
-        target_id=publication.id,
+        # The origin id, as the API names publications: row ids are never shown.
+        target_id=publication.origin_id,
         office_id=publication.office_id,  # type: ignore[attr-defined]
         detail={**detail, "version": str(publication.version)},
     )

@@ -22,7 +22,12 @@ from network.api.types.enums import (
     SizeBandEnum,
     VisibilityEnum,
 )
-from network.api.types.ids import node_pks
+from network.api.types.ids import (
+    parse_publication_key,
+    parse_revision_key,
+    publication_node_id,
+    revision_node_id,
+)
 from network.api.types.offices import OfficeType
 from network.metrics.models import MetricDefinition
 from network.offices.models import Attribution, Office
@@ -59,7 +64,7 @@ def _sections(revision: Revision) -> BriefSections:
 
 @strawberry.type(name="Revision")
 class RevisionType(relay.Node):
-    id: relay.NodeID[int]
+    id: relay.NodeID[str]
     number: int
     title: str
     summary: str
@@ -71,9 +76,11 @@ class RevisionType(relay.Node):
     model: strawberry.Private[Revision]
 
     @classmethod
-    def from_model(cls, revision: Revision) -> "RevisionType":
+    def from_model(cls, revision: Revision, publication: Publication) -> "RevisionType":
         return cls(
-            id=revision.id,
+            id=revision_node_id(
+                publication.origin_instance, publication.origin_id, revision.number
+            ),
             number=revision.number,
             title=revision.title,
             summary=revision.summary,
@@ -93,9 +100,14 @@ class RevisionType(relay.Node):
     async def resolve_nodes(
         cls, *, info: strawberry.Info, node_ids: Iterable[str], required: bool = False
     ) -> list[Any]:
-        ids = node_pks(node_ids)
-        found = await queries.visible_revisions(info.context.principal, ids)
-        return [cls.from_model(found[i]) if i in found else None for i in ids]
+        keys = [parse_revision_key(node_id) for node_id in node_ids]
+        found = await queries.visible_revisions(
+            info.context.principal, [k for k in keys if k is not None]
+        )
+        return [
+            cls.from_model(found[k][1], found[k][0]) if k is not None and k in found else None
+            for k in keys
+        ]
 
 
 @strawberry.interface(name="Publication")
@@ -152,14 +164,18 @@ class PublicationInterface:
         return cast(
             "RevisionType | None",
             now_or_later(
-                info.context.loaders.revision, self.model.head_revision_id, _revision_type
+                info.context.loaders.revision,
+                self.model.head_revision_id,
+                lambda revision: (
+                    RevisionType.from_model(revision, self.model) if revision else None
+                ),
             ),
         )
 
     @strawberry.field(description="Every revision, oldest first.")
     async def revisions(self, info: strawberry.Info) -> list[RevisionType]:
         rows = await info.context.loaders.revisions_of.load(self.model.id)
-        return [RevisionType.from_model(r) for r in rows]
+        return [RevisionType.from_model(r, self.model) for r in rows]
 
     @strawberry.field(description="A unified diff between two revisions, by number.")
     async def diff(self, info: strawberry.Info, from_number: int, to_number: int) -> str:
@@ -172,10 +188,6 @@ def _office_type(office: Office | None) -> OfficeType | None:
     return OfficeType.from_model(office) if office else None
 
 
-def _revision_type(revision: Revision | None) -> RevisionType | None:
-    return RevisionType.from_model(revision) if revision else None
-
-
 def _topic_types(topics: Iterable[Topic | None]) -> list[TopicType]:
     return sorted((TopicType.from_model(t) for t in topics if t), key=lambda t: t.slug)
 
@@ -186,7 +198,7 @@ def _metric_types(metrics: Iterable[MetricDefinition | None]) -> list[MetricDefi
 
 def _common(publication: Publication) -> dict[str, Any]:
     return {
-        "id": publication.id,
+        "id": publication_node_id(publication.origin_instance, publication.origin_id),
         "title": publication.title,
         "summary": publication.summary,
         "status": publication.status,
@@ -209,14 +221,16 @@ def _common(publication: Publication) -> dict[str, Any]:
 async def _resolve_publications(
     cls: Any, info: strawberry.Info, node_ids: Iterable[str], kind: PublicationKind
 ) -> list[Any]:
-    ids = node_pks(node_ids)
-    found = await queries.publications_by_ids(info.context.principal, ids, kind)
-    return [cls.from_model(found[i]) if i in found else None for i in ids]
+    keys = [parse_publication_key(node_id) for node_id in node_ids]
+    found = await queries.publications_by_origin(
+        info.context.principal, [k for k in keys if k is not None], kind
+    )
+    return [cls.from_model(found[k]) if k is not None and k in found else None for k in keys]
 
 
 @strawberry.type(name="Policy")
 class PolicyType(PublicationInterface, relay.Node):
-    id: relay.NodeID[int]
+    id: relay.NodeID[str]
 
     @classmethod
     def from_model(cls, publication: Publication) -> "PolicyType":
@@ -231,7 +245,7 @@ class PolicyType(PublicationInterface, relay.Node):
 
 @strawberry.type(name="Brief")
 class BriefType(PublicationInterface, relay.Node):
-    id: relay.NodeID[int]
+    id: relay.NodeID[str]
 
     @classmethod
     def from_model(cls, publication: Publication) -> "BriefType":
