@@ -20,7 +20,7 @@ from functools import lru_cache
 from typing import Any
 
 import orjson
-from graphql import FieldNode, OperationType, get_operation_ast, parse
+from graphql import FieldNode, OperationDefinitionNode, OperationType, parse
 from graphql.error import GraphQLError
 from starlette.requests import Request
 from starlette.responses import Response
@@ -114,20 +114,38 @@ SHARED_ROOT_FIELDS = frozenset(
 class OperationInfo:
     type: OperationType | None
     cacheable: bool
+    # Why the request names no operation that can run (answered 400), if so.
+    problem: str | None = None
 
 
 @lru_cache(maxsize=2048)
 def _operation_info(query: str, operation_name: str | None, max_tokens: int) -> OperationInfo:
-    """What the operation is, known before executing: GET may only run queries, and
-    only queries of shared root fields are cached. Unparseable documents give an
-    unknown type; executing them reports the error."""
+    """The operation that will run, known before executing: GET may only run queries,
+    cookie mutations need the CSRF token, and only queries of shared root fields are
+    cached. Unparseable documents give an unknown type (executing them reports the
+    error and runs nothing). A document whose operation cannot be chosen is refused
+    here (GraphQL spec, "GetOperation"): with several operations and no
+    `operationName`, nothing may fall back to the first one."""
     try:
         document = parse(query, no_location=True, max_tokens=max_tokens)
-        operation = get_operation_ast(document, operation_name)
     except GraphQLError:
         return OperationInfo(None, False)
-    if operation is None:
-        return OperationInfo(None, False)
+    operations = [d for d in document.definitions if isinstance(d, OperationDefinitionNode)]
+    if operation_name is None:
+        if len(operations) != 1:
+            return OperationInfo(
+                None,
+                False,
+                "The document holds several operations: say which to run with `operationName`."
+                if operations
+                else "The document holds no operation to run.",
+            )
+        operation = operations[0]
+    else:
+        named = [o for o in operations if o.name is not None and o.name.value == operation_name]
+        if len(named) != 1:
+            return OperationInfo(None, False, "`operationName` names no operation of the document.")
+        operation = named[0]
     selections = operation.selection_set.selections
     shared = all(
         isinstance(node, FieldNode) and node.name.value in SHARED_ROOT_FIELDS for node in selections
@@ -239,11 +257,13 @@ class GraphQLEndpoint:
     ) -> Response:
         principal = principal_of(request)
         operation = _operation_info(params.query, params.operation_name, self.settings.max_tokens)
+        if operation.problem is not None:
+            raise HttpProblem(400, operation.problem)
         if request.method == "GET" and operation.type not in (None, OperationType.QUERY):
             raise HttpProblem(405, "Mutations must be sent with POST.", {"allow": "POST"})
         if (
             request.scope.get("auth_via") == "cookie"
-            and operation.type is OperationType.MUTATION
+            and operation.type not in (None, OperationType.QUERY)
             and not hmac.compare_digest(
                 request.headers.get("x-csrf-token", ""), str(request.scope.get("csrf_token", ""))
             )
@@ -254,6 +274,11 @@ class GraphQLEndpoint:
                 403, "Missing or wrong X-CSRF-Token header: read viewer.csrfToken and send it."
             )
 
+        if operation.cacheable:
+            # Shared reads run as the canonical principal of the caller's visibility
+            # key, cached or not, so the answer is a function of the key (and the
+            # document): it can be cached under the key and served to anyone with it.
+            principal = principal.visibility_scope()
         if self.cache is not None and operation.cacheable:
             key = (
                 principal.visibility_key(),

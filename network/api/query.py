@@ -1,7 +1,14 @@
 """The root Query: thin adapters from arguments to service calls."""
 
+from collections.abc import Awaitable, Callable
+from typing import Annotated, Any
+
 import strawberry
 from strawberry import relay
+from strawberry.relay.fields import NodeExtension
+from strawberry.relay.types import GlobalID, GlobalIDValueError
+from strawberry.types.base import get_object_definition
+from strawberry.types.field import StrawberryField
 
 from network.api.identity import IdentityQuery
 from network.api.loaders import selected_names
@@ -61,6 +68,25 @@ def _kind(value: PublicationKindEnum | None) -> PublicationKind | None:  # type:
     return PublicationKind(value) if value else None
 
 
+class ConcreteNodeExtension(NodeExtension):
+    """Strawberry's `node` resolver, refusing ids that name an interface (`Node`
+    itself included): those have no objects to resolve and would fail inside."""
+
+    def get_node_resolver(self, field: StrawberryField) -> Callable[..., Any]:
+        resolve = super().get_node_resolver(field)
+
+        def resolver(
+            info: strawberry.Info,
+            id: Annotated[GlobalID, strawberry.argument(description="The ID of the object.")],
+        ) -> Any | Awaitable[Any]:
+            definition = get_object_definition(id.resolve_type(info))
+            if definition is None or definition.is_interface:
+                raise GlobalIDValueError(f"{id.type_name} is not a type of object")
+            return resolve(info, id)
+
+        return resolver
+
+
 @strawberry.type
 class Instance:
     id: str
@@ -70,7 +96,7 @@ class Instance:
 
 @strawberry.type
 class Query(IdentityQuery):
-    node: relay.Node | None = relay.node()
+    node: relay.Node | None = strawberry.field(extensions=[ConcreteNodeExtension()], default=None)
 
     @strawberry.field
     def instance(self, info: strawberry.Info) -> Instance:

@@ -53,6 +53,12 @@ class Principal:
             return self.office_id is not None
         return self.kind is PrincipalKind.CLIENT and "read" in self.scopes
 
+    def reads_own_office(self, office_id: int | None) -> bool:
+        """Whether `office_id` is the caller's own office for reading: only callers
+        that read as members (the office is part of their visibility key) get an
+        office's own view; an API client without `read` reads like anyone else."""
+        return self.reads_as_member and office_id is not None and self.office_id == office_id
+
     def visibility_key(self) -> str:
         """A key that is equal for two principals exactly when they see the same items.
 
@@ -65,6 +71,23 @@ class Principal:
             return "anonymous"
         editor = "editor" if self.can_edit_drafts else "reader"
         return f"office:{self.office_id}:{editor}"
+
+    def visibility_scope(self) -> "Principal":
+        """The canonical principal of this one's visibility key, built from the key's
+        parts alone. Shared (cacheable) reads run as this principal, so a cached answer
+        can depend only on what its key captures: nothing else about the caller (its
+        kind, scopes, member id or network roles) can reach a resolver."""
+        if self.kind is PrincipalKind.SYSTEM:
+            return SYSTEM
+        if not self.reads_as_member:
+            return ANONYMOUS
+        return Principal(
+            kind=PrincipalKind.MEMBER,
+            office_id=self.office_id,
+            office_role=OfficeRole.PUBLISHER if self.can_edit_drafts else OfficeRole.VIEWER,
+            scopes=frozenset({"read"}),
+            label=f"scope:{self.visibility_key()}",
+        )
 
 
 ANONYMOUS = Principal(kind=PrincipalKind.ANONYMOUS, label="anonymous")

@@ -23,6 +23,7 @@ from network.pagination import Page, check_page_size, decode_cursor, encode_curs
 from network.settings import Settings
 
 CURSOR_KIND = "office"
+SLUG_LENGTH = 80  # the column's width
 
 
 @dataclass(frozen=True)
@@ -152,4 +153,6 @@ async def offices_by_ids(ids: Iterable[int]) -> dict[int, Office]:
 
 
 async def offices_by_slugs(slugs: Iterable[str]) -> list[Office]:
-    return await Office.filter(slug__in=list(slugs))
+    """The offices among `slugs`; a slug longer than any stored one matches nothing."""
+    wanted = [slug for slug in slugs if len(slug) <= SLUG_LENGTH]
+    return await Office.filter(slug__in=wanted) if wanted else []

@@ -17,6 +17,9 @@ from network.offices.models import Attribution, Region, SizeBand
 from network.publications.models import PublicationStatus, PublicationTopic, Topic
 
 DISCLOSES_PLACE = (Attribution.NAMED, Attribution.GENERALIZED)
+# Slugs are at most 80 characters (the column); a filter names at most this many.
+MAX_KEY_LENGTH = 80
+MAX_FILTER_VALUES = 50
 
 
 @dataclass(frozen=True)
@@ -43,9 +46,21 @@ async def topic_ids_for(slugs: tuple[str, ...]) -> list[int]:
     return sorted(set(ids) | set(children))
 
 
+def _check_keys(values: tuple[str, ...], field: str) -> None:
+    if len(values) > MAX_FILTER_VALUES:
+        raise InvalidInput(f"A filter names at most {MAX_FILTER_VALUES} {field}.", field=field)
+    if any(len(value) > MAX_KEY_LENGTH for value in values):
+        raise InvalidInput(
+            f"No {field} key is longer than {MAX_KEY_LENGTH} characters.", field=field
+        )
+
+
 async def filter_q(spec: PublicationFilter) -> Q:
-    """The filter as a Q over `Publication`, checked for contradictions."""
+    """The filter as a Q over `Publication`, checked for contradictions and sizes."""
     q = Q()
+    _check_keys(spec.topics, "topics")
+    _check_keys(spec.office_slugs, "offices")
+    _check_keys(spec.states, "states")
     if spec.effective_from and spec.effective_to and spec.effective_from > spec.effective_to:
         raise InvalidInput("`effectiveFrom` is after `effectiveTo`.", field="effectiveFrom")
     if spec.topics:

@@ -135,7 +135,7 @@ class PublicationInterface:
     @strawberry.field(description="The publishing office; null unless attribution is NAMED.")
     def office(self, info: strawberry.Info) -> OfficeType | None:
         office_id = self.model.office_id  # type: ignore[attr-defined]
-        own = info.context.principal.office_id == office_id
+        own = info.context.principal.reads_own_office(office_id)
         if self.model.attribution != Attribution.NAMED and not own:
             return None
         return cast(
