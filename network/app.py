@@ -37,7 +37,13 @@ def create_app(
     configure_cursors(derive(settings, "cursor"))
     schema = build_schema(settings)
     cache = (
-        ResponseCache(settings.response_cache_entries) if settings.response_cache_enabled else None
+        ResponseCache(
+            settings.response_cache_entries,
+            max_bytes=settings.response_cache_bytes,
+            max_entry_bytes=settings.response_cache_max_entry_bytes,
+        )
+        if settings.response_cache_enabled
+        else None
     )
     graphql = GraphQLEndpoint(schema, settings, load_documents(operations_dir), cache)
 

@@ -65,7 +65,7 @@ class Settings:
     response_cache_bytes: int = 32 * 1024 * 1024
     response_cache_max_entry_bytes: int = 512 * 1024
     # The most a single GraphQL operation may cost (see network.api.cost).
-    max_query_cost: int = 5000
+    max_query_cost: int = 10_000
     # Seconds a client has to send a whole request body, and how many requests may be
     # reading a body at once per process (slow senders beyond that are refused).
     body_timeout_seconds: float = 10.0
@@ -106,7 +106,7 @@ def load_settings() -> Settings:
         response_cache_enabled=_bool("NETWORK_RESPONSE_CACHE", True),
         response_cache_bytes=_int("NETWORK_RESPONSE_CACHE_BYTES", 32 * 1024 * 1024),
         response_cache_max_entry_bytes=_int("NETWORK_RESPONSE_CACHE_MAX_ENTRY_BYTES", 512 * 1024),
-        max_query_cost=_int("NETWORK_MAX_QUERY_COST", 5000),
+        max_query_cost=_int("NETWORK_MAX_QUERY_COST", 10_000),
         body_timeout_seconds=_float("NETWORK_BODY_TIMEOUT_SECONDS", 10.0),
         max_body_readers=_int("NETWORK_MAX_BODY_READERS", 64),
         trusted_proxies=_list("NETWORK_TRUSTED_PROXIES"),

@@ -7,6 +7,7 @@ from dataclasses import replace
 import httpx
 import pytest
 
+from network.api.cache import cache_key
 from network.app import create_app
 from network.auth.principal import SYSTEM, member_principal
 from network.offices.models import Office, OfficeRole
@@ -91,4 +92,7 @@ async def test_errors_are_not_cached(cached_client: httpx.AsyncClient) -> None:
     for _ in range(2):
         body = await gql(cached_client, query)
         assert body["errors"][0]["extensions"]["code"] == "INVALID_INPUT"
-    assert all(key[1] != query for key in cache._entries)
+    assert cache_key("anonymous", query, "", "") not in cache._entries
+    ok = "{ policies(first: 1) { totalCount } }"
+    await gql(cached_client, ok)
+    assert cache_key("anonymous", ok, "", "") in cache._entries

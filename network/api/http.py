@@ -29,7 +29,7 @@ from strawberry.schema.exceptions import InvalidOperationTypeError
 from strawberry.types.execution import PreExecutionError
 from strawberry.types.graphql import OperationType as StrawberryOperation
 
-from network.api.cache import ResponseCache
+from network.api.cache import ResponseCache, cache_key
 from network.api.context import Context
 from network.api.errors import MASKED_MESSAGE, format_errors
 from network.api.schema import NetworkSchema
@@ -280,7 +280,7 @@ class GraphQLEndpoint:
             # document): it can be cached under the key and served to anyone with it.
             principal = principal.visibility_scope()
         if self.cache is not None and operation.cacheable:
-            key = (
+            key = cache_key(
                 principal.visibility_key(),
                 params.query,
                 params.operation_name or "",

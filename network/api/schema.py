@@ -21,6 +21,7 @@ from strawberry.extensions import (
 )
 from strawberry.types.execution import ExecutionContext
 
+from network.api.cost import CostLimiter
 from network.api.identity import Mutation
 from network.api.query import Query
 from network.api.types.catalog import TopicType
@@ -38,11 +39,19 @@ class NetworkSchema(strawberry.Schema):
 
 
 def build_schema(settings: Settings) -> NetworkSchema:
-    return _schema(settings.max_query_depth, settings.max_aliases, settings.max_tokens)
+    return _schema(
+        settings.max_query_depth,
+        settings.max_aliases,
+        settings.max_tokens,
+        settings.max_query_cost,
+        settings.max_page_size,
+    )
 
 
 @cache
-def _schema(max_depth: int, max_aliases: int, max_tokens: int) -> NetworkSchema:
+def _schema(
+    max_depth: int, max_aliases: int, max_tokens: int, max_cost: int, max_page_size: int
+) -> NetworkSchema:
     """One schema per set of limits and process: Strawberry's relay `node` field can
     be converted only once, so the schema is built once and shared."""
     rules = (
@@ -54,6 +63,7 @@ def _schema(max_depth: int, max_aliases: int, max_tokens: int) -> NetworkSchema:
         lambda: MaxTokensLimiter(max_token_count=max_tokens),
         lambda: ParserCache(maxsize=1024),
         lambda: ValidationCache(maxsize=1024),
+        lambda: CostLimiter(limit=max_cost, max_page_size=max_page_size),
     ]
     ext: Any = extensions
     return NetworkSchema(

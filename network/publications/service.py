@@ -34,6 +34,9 @@ from network.state import service as state
 
 MAX_TITLE = 300
 MAX_BODY = 200_000
+# Per publication; the GraphQL cost estimate counts on these bounds.
+MAX_TOPICS = 10
+MAX_LINKED_METRICS = 10
 
 
 @dataclass(frozen=True)
@@ -102,6 +105,8 @@ async def attribution_label(office: Office, attribution: Attribution, k: int) ->
 async def _set_topics(publication: Publication, slugs: tuple[str, ...]) -> None:
     if not slugs:
         raise InvalidInput("Choose at least one topic.", field="topics")
+    if len(set(slugs)) > MAX_TOPICS:
+        raise InvalidInput(f"Choose at most {MAX_TOPICS} topics.", field="topics")
     topics = {t.slug: t for t in await Topic.filter(slug__in=slugs)}
     missing = sorted(set(slugs) - set(topics))
     if missing:
@@ -113,6 +118,8 @@ async def _set_topics(publication: Publication, slugs: tuple[str, ...]) -> None:
 
 
 async def _set_metrics(publication: Publication, keys: tuple[str, ...]) -> None:
+    if len(set(keys)) > MAX_LINKED_METRICS:
+        raise InvalidInput(f"Link at most {MAX_LINKED_METRICS} metrics.", field="linkedMetrics")
     metrics = {m.key: m for m in await MetricDefinition.filter(key__in=keys)}
     missing = sorted(set(keys) - set(metrics))
     if missing:
