@@ -66,7 +66,7 @@ async def main(database_url: str, iterations: int, output: Path | None) -> None:
                 200_000,
                 Region.MIDWEST,
             ),
-            salt="bench",
+            pseudonym_key=b"bench pseudonym key",
         )
         client, secret = await identity.create_api_client(
             SYSTEM, office.id, identity.NewApiClient(name="bench", scopes=("read",))

@@ -9,6 +9,7 @@ import aiosqlite
 import asyncpg
 
 from bench.common import SEARCH_TERMS, drive
+from network.search.query import parse
 
 PUBLIC = "kind = 'POLICY' AND status = 'PUBLISHED' AND visibility = 'PUBLIC'"
 PAGE_COLUMNS = (
@@ -137,12 +138,32 @@ PG_SEARCH = f"""
     FROM ordered o JOIN publication_search s USING (publication_id), q
     ORDER BY o.beyond, o.window_rank DESC NULLS LAST, o.position
 """
-SQLITE_RANK = f"""
-    WITH hits AS MATERIALIZED (
-        SELECT rowid AS id, bm25(publication_fts, 10.0, 4.0, 1.0) AS rank
-        FROM publication_fts WHERE publication_fts MATCH $1)
-    SELECT id, rank FROM hits WHERE id IN ({VISIBLE}) ORDER BY rank, id DESC LIMIT 21
-"""
+
+
+def sqlite_rank(phrases: tuple[str, ...]) -> tuple[str, list[str]]:
+    """The app's SQLite ranking (network/search/service.py): visible matches scored from
+    their own fields, 1 + 10 per phrase in the title + 4 per phrase in the summary."""
+    ctes, terms, params = [], ["1.0"], []
+    for phrase in phrases[:4]:
+        for column, weight in (("title", 10.0), ("summary", 4.0)):
+            n = len(params) + 2
+            ctes.append(
+                f", f{n} AS MATERIALIZED (SELECT rowid AS id FROM publication_fts "
+                f"WHERE publication_fts MATCH ${n})"
+            )
+            terms.append(f"{weight} * (id IN (SELECT id FROM f{n}))")
+            params.append(f"{{{column}}} : {phrase}")
+    sql = (
+        "WITH hits AS MATERIALIZED (SELECT rowid AS id FROM publication_fts "
+        "WHERE publication_fts MATCH $1), "
+        f"visible AS MATERIALIZED (SELECT id FROM hits WHERE id IN ({VISIBLE}))"
+        + "".join(ctes)
+        + f" SELECT id, {' + '.join(terms)} AS rank FROM visible "
+        "ORDER BY rank DESC, id DESC LIMIT 21"
+    )
+    return sql, params
+
+
 SQLITE_SNIPPETS = (
     "SELECT rowid, snippet(publication_fts, -1, '[', ']', ' … ', 24) FROM publication_fts "
     "WHERE publication_fts MATCH $1 AND rowid IN (<LIST>)"
@@ -159,8 +180,10 @@ async def search(url: str, seconds: int, concurrency: int) -> dict[str, Any]:
             if pg:
                 hits = await db.fetch(PG_SEARCH, term)
             else:
-                expression = " AND ".join(f'"{w}"' for w in term.split())
-                hits = await db.fetch(SQLITE_RANK, expression)
+                parsed = parse(term)
+                expression = parsed.fts5
+                rank_sql, rank_params = sqlite_rank(parsed.phrases)
+                hits = await db.fetch(rank_sql, expression, *rank_params)
                 if hits:
                     await db.fetch(SQLITE_SNIPPETS, expression, [h[0] for h in hits[:20]])
             ids = [h[0] for h in hits[:20]]

@@ -21,6 +21,7 @@ from network.api.schema import build_schema
 from network.auth.middleware import PrincipalMiddleware
 from network.auth.routes import AuthRoutes
 from network.db import tortoise_config
+from network.http.body_guard import BodyGuardMiddleware
 from network.instance_secret import derive
 from network.pagination import configure_cursors
 from network.settings import Settings, load_settings
@@ -66,7 +67,11 @@ def create_app(
         Route("/readyz", readyz, methods=["GET"]),
         *auth.routes(),
     ]
-    middleware = [Middleware(PrincipalMiddleware, settings=settings)]
+    middleware = [
+        # Outermost: body limits for every route, and clients that leave are one log line.
+        Middleware(BodyGuardMiddleware, settings=settings),
+        Middleware(PrincipalMiddleware, settings=settings),
+    ]
     app = Starlette(routes=routes, middleware=middleware, lifespan=lifespan)
     app.state.settings = settings
     app.state.response_cache = cache

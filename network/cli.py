@@ -79,7 +79,13 @@ def _cmd_serve(args: argparse.Namespace, settings: Settings) -> int:
     import uvicorn
 
     from network.health import migrations_on_disk, pending_migrations
+    from network.http.client_address import TrustedProxies
 
+    try:
+        trusted = TrustedProxies.parse(settings.trusted_proxies)
+    except ValueError as exc:
+        print(f"Configuration error: {exc}", file=sys.stderr)
+        return 2
     pending = asyncio.run(_with_db(settings, pending_migrations))
     if pending:
         print(
@@ -98,6 +104,11 @@ def _cmd_serve(args: argparse.Namespace, settings: Settings) -> int:
         http="httptools",
         access_log=args.access_log,
         log_level="info",
+        # uvicorn trusts X-Forwarded-For from 127.0.0.1 unless told otherwise; trust
+        # exactly the configured proxies, none by default (network.http.client_address
+        # applies the same rule in the app, so both agree).
+        proxy_headers=bool(trusted),
+        forwarded_allow_ips=trusted.as_strings(),
     )
     return 0
 

@@ -83,6 +83,19 @@ class Settings:
     debug: bool = False
     extra: dict[str, str] = field(default_factory=dict)
 
+    def __post_init__(self) -> None:
+        """Limits that cannot work are a configuration error at start-up."""
+        positive = {
+            "NETWORK_BODY_TIMEOUT_SECONDS": self.body_timeout_seconds,
+            "NETWORK_MAX_BODY_READERS": self.max_body_readers,
+            "NETWORK_MAX_QUERY_COST": self.max_query_cost,
+            "NETWORK_RESPONSE_CACHE_BYTES": self.response_cache_bytes,
+            "NETWORK_MAX_PAGE_SIZE": self.max_page_size,
+        }
+        for name, value in positive.items():
+            if not value > 0:
+                raise ValueError(f"{name} must be above 0, got {value}")
+
     @property
     def is_sqlite(self) -> bool:
         return self.database_url.startswith("sqlite")

@@ -129,7 +129,11 @@ async def test_logout_ends_the_session(app, providers) -> None:
         token = browser.cookies.get("pn_session")
         assert token and (await _viewer(browser))["signedIn"]
         sessions_before = await WebSession.all().count()
-        response = await browser.post("/logout")
+        # Signing out takes the session's CSRF token, as a header or a form field.
+        assert (await browser.post("/logout")).status_code == 403
+        assert await WebSession.all().count() == sessions_before
+        csrf = (await _viewer(browser))["csrfToken"]
+        response = await browser.post("/logout", data={"csrf_token": csrf})
         assert response.status_code == 303
         assert await WebSession.all().count() == sessions_before - 1
         browser.cookies.set("pn_session", token, domain="app.test")

@@ -187,12 +187,14 @@ async def test_wrong_secret_and_wrong_grant_and_scope(client) -> None:
     assert failures >= 2
 
 
-def _assertion(key: RSAKey, client_id: str, **overrides) -> str:
+def _assertion(key: RSAKey, client_id: str, base: str = BASE, **overrides) -> str:
+    """A private_key_jwt assertion (RFC 7523) for `client_id`, audience `base`'s token
+    endpoint; an override of None leaves that claim out."""
     now = int(time.time())
     claims = {
         "iss": client_id,
         "sub": client_id,
-        "aud": f"{BASE}/oauth/token",
+        "aud": f"{base}/oauth/token",
         "exp": now + 60,
         "iat": now,
         "jti": uuid.uuid4().hex,

@@ -358,10 +358,11 @@ def _json_param(value: str, name: str) -> Any:
 
 
 async def _read_body(request: Request, limit: int) -> bytes:
+    """The body within the size, time and reader limits (408, 413, 503 otherwise)."""
     try:
         return await read_limited(request, limit)
     except BodyRejected as rejected:
-        raise HttpProblem(rejected.status, rejected.message) from None
+        raise HttpProblem(rejected.status, rejected.message, rejected.headers) from None
 
 
 def principal_of(request: Request) -> Principal:

@@ -115,7 +115,14 @@ async def _refused(office: Office, reason: str, detail: dict[str, Any], ip: str)
 async def record_failure(
     office: Office | None, reason: str, ip: str, detail: dict[str, Any] | None = None
 ) -> None:
-    """Audit a sign-in that failed before a member was known (bad state, bad token...)."""
+    """Audit a sign-in that failed before a member was known (bad state, bad token...).
+
+    Detail values may come from the request or the provider: strings are cut to 100
+    printable characters (PostgreSQL's JSON refuses NUL)."""
+    clean = {
+        key: "".join(c for c in value[:100] if c.isprintable()) if isinstance(value, str) else value
+        for key, value in (detail or {}).items()
+    }
     await audit.record(
         ANONYMOUS,
         "sign_in",
@@ -123,6 +130,6 @@ async def record_failure(
         target_type="office",
         target_id=office.id if office else "",
         office_id=office.id if office else None,
-        detail={"reason": reason, **(detail or {})},
+        detail={"reason": reason, **clean},
         ip=ip,
     )

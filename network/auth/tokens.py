@@ -7,36 +7,48 @@ tokens (RFC 9068) signed with the instance key, at most 15 minutes long.
 Authlib's server core is synchronous, so everything it needs from the database is
 loaded before it runs (the client), and what it decides is written afterwards (the
 assertion's jti, which makes a replayed assertion fail: RFC 7523 section 3, item 7).
+
+What a request claims is checked at the boundary, before it reaches the database or
+Authlib: a client id that is not 1 to 64 visible characters (the column) is simply an
+unknown client; assertions are checked in `network.auth.assertions`.
 """
 
 import base64
 import binascii
+import re
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
-from typing import Any, ClassVar, cast
+from typing import Any, ClassVar
+from urllib.parse import unquote
 
 import orjson
 from authlib.oauth2 import AuthorizationServer
 from authlib.oauth2.rfc6749 import ClientMixin, InvalidScopeError, OAuth2Request
 from authlib.oauth2.rfc6749.grants import ClientCredentialsGrant
 from authlib.oauth2.rfc6749.requests import BasicOAuth2Payload
-from authlib.oauth2.rfc7523 import JWTBearerClientAssertion
 from authlib.oauth2.rfc9068 import JWTBearerTokenGenerator
 from joserfc import jws
 from joserfc.errors import JoseError
-from joserfc.jwk import KeySet
 from tortoise.exceptions import IntegrityError
 from tortoise.transactions import in_transaction
 
 from network.audit import service as audit
+from network.auth.assertions import ASSERTION_TYPE, PrivateKeyJWT
+from network.auth.bearer import access_token_lifetime
 from network.auth.keys import ALGORITHM, KeyRing, key_ring
 from network.auth.models import ApiClient, ClientAssertion, ClientAuthMethod
 from network.auth.principal import Principal, PrincipalKind
 from network.auth.secrets import secret_matches
 from network.settings import Settings
 
-ASSERTION_TYPE = "urn:ietf:params:oauth:client-assertion-type:jwt-bearer"
 SECRET_METHODS = {ClientAuthMethod.CLIENT_SECRET_BASIC, ClientAuthMethod.CLIENT_SECRET_POST}
+# RFC 6749 appendix A.1: a client id is visible ASCII (VSCHAR); ours fit the 64-character
+# column. Anything else names no client and never reaches a query.
+CLIENT_ID = re.compile(r"[\x20-\x7e]{1,64}")
+
+
+def valid_client_id(value: object) -> bool:
+    return isinstance(value, str) and CLIENT_ID.fullmatch(value) is not None
 
 
 class ClientRecord(ClientMixin):
@@ -120,28 +132,6 @@ class Exchange:
     jtis: list[tuple[str, str, int]] = field(default_factory=list)
 
 
-class PrivateKeyJWT(JWTBearerClientAssertion):
-    CLIENT_AUTH_METHOD = "private_key_jwt"
-
-    def __init__(self, audiences: list[str], exchange_of: Any) -> None:
-        super().__init__(validate_jti=True, leeway=30)
-        self.audiences = audiences
-        self.exchange_of = exchange_of
-
-    def get_audiences(self) -> list[str]:
-        return self.audiences
-
-    def resolve_client_public_key(self, client: ClientRecord) -> KeySet:
-        return KeySet.import_key_set(cast(Any, client.model.jwks))
-
-    def validate_jti(self, claims: Any, jti: str) -> bool:
-        # Recorded now, stored after the core returns: a unique constraint turns a
-        # second use of the same assertion into a refusal.
-        exchange: Exchange = self.exchange_of()
-        exchange.jtis.append((str(claims["sub"]), str(jti), int(claims["exp"])))
-        return True
-
-
 class AccessTokens(JWTBearerTokenGenerator):
     """RFC 9068 tokens: `typ: at+jwt`, audience this instance, office in a claim."""
 
@@ -172,11 +162,16 @@ class TokenServer(AuthorizationServer):
         self.register_grant(ClientCredentials)
         self.register_client_auth_method(
             PrivateKeyJWT.CLIENT_AUTH_METHOD,
-            PrivateKeyJWT([f"{issuer}/oauth/token", issuer], lambda: self._exchange),
+            PrivateKeyJWT([f"{issuer}/oauth/token", issuer], self._remember_jti),
         )
         self.register_token_generator(
-            "default", AccessTokens(issuer, lambda: self._ring, settings.access_token_seconds)
+            "default", AccessTokens(issuer, lambda: self._ring, access_token_lifetime(settings))
         )
+
+    def _remember_jti(self, client_id: str, jti: str, exp: int) -> None:
+        if self._exchange is None:
+            raise RuntimeError("a client assertion was checked outside a token exchange")
+        self._exchange.jtis.append((client_id, jti, exp))
 
     def query_client(self, client_id: str) -> ClientRecord | None:
         assert self._exchange is not None
@@ -205,29 +200,48 @@ class TokenServer(AuthorizationServer):
         return status, body, list(headers)
 
 
+def authentication_methods(headers: Any, form: dict[str, str]) -> list[str]:
+    """The client authentication methods a token request uses."""
+    used = []
+    if headers.get("authorization", "").lower().startswith("basic "):
+        used.append(ClientAuthMethod.CLIENT_SECRET_BASIC.value)
+    if "client_secret" in form:
+        used.append(ClientAuthMethod.CLIENT_SECRET_POST.value)
+    if "client_assertion" in form or "client_assertion_type" in form:
+        used.append(ClientAuthMethod.PRIVATE_KEY_JWT.value)
+    return used
+
+
 def claimed_client_id(headers: Any, form: dict[str, str]) -> str | None:
-    """The client id a token request claims, read before anything is verified."""
+    """The client id a token request claims, read before anything is verified; None
+    when it claims none or one that cannot be a client id."""
     authorization = headers.get("authorization", "")
+    claimed: object = None
     if authorization.lower().startswith("basic "):
         try:
             decoded = base64.b64decode(authorization[6:].strip(), validate=True).decode()
         except (binascii.Error, UnicodeDecodeError):
             return None
-        return decoded.split(":", 1)[0] or None
-    if form.get("client_assertion_type") == ASSERTION_TYPE and form.get("client_assertion"):
+        # RFC 6749 section 2.3.1: the id is form-encoded before Basic encoding.
+        claimed = unquote(decoded.split(":", 1)[0])
+    elif form.get("client_assertion_type") == ASSERTION_TYPE and form.get("client_assertion"):
         try:
             payload = jws.extract_compact(form["client_assertion"].encode()).payload
-            subject = orjson.loads(payload).get("sub")
+            claimed = orjson.loads(payload).get("sub")
         except (JoseError, ValueError, AttributeError):
             return None
-        return subject if isinstance(subject, str) else None
-    return form.get("client_id") or None
+    else:
+        claimed = form.get("client_id")
+    return claimed if isinstance(claimed, str) and valid_client_id(claimed) else None
 
 
 async def exchange_token(
     server: TokenServer, uri: str, headers: Any, form: dict[str, str], *, ip: str
 ) -> tuple[int, dict[str, Any], list[tuple[str, str]]]:
-    """Run one token request end to end; returns (status, JSON body, headers)."""
+    """Run one token request end to end; returns (status, JSON body, headers).
+
+    `ip` is the client's address already validated (`network.http.client_address`).
+    """
     client_id = claimed_client_id(headers, form)
     clients: dict[str, ClientRecord] = {}
     model = None
@@ -235,9 +249,23 @@ async def exchange_token(
         model = await ApiClient.get_or_none(client_id=client_id, revoked_at=None)
         if model is not None:
             clients[client_id] = ClientRecord(model)
+    response_headers: list[tuple[str, str]] = []
     exchange = Exchange(clients=clients)
-    ring = await key_ring(server.settings)
-    status, body, response_headers = server.issue(FormRequest(uri, headers, form), exchange, ring)
+    if len(authentication_methods(headers, form)) > 1:
+        # RFC 6749 section 2.3: one authentication method per request. Authlib would
+        # try each in turn, so limits would count one client while another is tried.
+        status, body = (
+            400,
+            {
+                "error": "invalid_request",
+                "error_description": "Use one client authentication method per request.",
+            },
+        )
+    else:
+        ring = await key_ring(server.settings)
+        status, body, response_headers = server.issue(
+            FormRequest(uri, headers, form), exchange, ring
+        )
     if status == 200 and exchange.jtis:
         try:
             async with in_transaction():

@@ -21,10 +21,17 @@ _TOKEN = re.compile(r'(-?)"([^"]*)"|(-?)(\S+)')
 _WORD = re.compile(r"\w+", re.UNICODE)
 
 
+# Phrases that contribute to the SQLite rank (each costs two index scans); any further
+# phrases still filter, they only stop adding to the score.
+MAX_SCORED_PHRASES = 4
+
+
 @dataclass(frozen=True)
 class ParsedQuery:
     text: str
     fts5: str
+    # The distinct positive phrases, quoted for FTS5, in the order typed.
+    phrases: tuple[str, ...]
 
 
 def parse(text: str) -> ParsedQuery:
@@ -49,7 +56,7 @@ def parse(text: str) -> ParsedQuery:
     expression = " AND ".join(positive)
     for phrase in negative:
         expression += f" NOT {phrase}"
-    return ParsedQuery(text=cleaned, fts5=expression)
+    return ParsedQuery(text=cleaned, fts5=expression, phrases=tuple(dict.fromkeys(positive)))
 
 
 def highlight(raw: str) -> str:
