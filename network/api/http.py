@@ -34,8 +34,8 @@ from network.api.context import Context
 from network.api.errors import MASKED_MESSAGE, format_errors
 from network.api.schema import NetworkSchema
 from network.auth.principal import ANONYMOUS, Principal
+from network.http.body import BodyRejected, read_limited
 from network.settings import Settings
-from network.web.body import BodyRejected, read_limited
 
 log = logging.getLogger("network.api")
 

@@ -34,10 +34,10 @@ from network.auth.ratelimit import RateLimiter
 from network.auth.secrets import derive
 from network.auth.signin import SignInRefused, record_failure, sign_in_member
 from network.auth.tokens import TokenServer, claimed_client_id, exchange_token
+from network.http.body import BodyRejected, read_limited
 from network.http.client_address import TrustedProxies, client_address, rate_limit_key
 from network.offices.models import Office
 from network.settings import Settings
-from network.web.body import BodyRejected, read_limited
 from network.web.pages import office_picker, page, sign_in_error
 
 log = logging.getLogger("network.auth")

@@ -14,7 +14,7 @@ Rules:
   traceback, and no answer, since nobody is left to read it.
 
 `BodyGuardMiddleware` puts one `BodyReaders` per application (built from settings)
-on the request scope; `network.web.body.read_limited` enforces it.
+on the request scope; `network.http.body.read_limited` enforces it.
 """
 
 import logging
