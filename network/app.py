@@ -22,8 +22,6 @@ from network.auth.middleware import PrincipalMiddleware
 from network.auth.routes import AuthRoutes
 from network.db import tortoise_config
 from network.http.body_guard import BodyGuardMiddleware
-from network.instance_secret import derive
-from network.pagination import configure_cursors
 from network.settings import Settings, load_settings
 
 log = logging.getLogger("network")
@@ -35,7 +33,6 @@ def create_app(
     settings: Settings | None = None, *, operations_dir: Path = OPERATIONS_DIR
 ) -> Starlette:
     settings = settings or load_settings()
-    configure_cursors(derive(settings, "cursor"))
     schema = build_schema(settings)
     cache = (
         ResponseCache(

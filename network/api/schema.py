@@ -27,6 +27,8 @@ from network.api.query import Query
 from network.api.types.catalog import TopicType
 from network.api.types.offices import OfficeType
 from network.api.types.publications import BriefType, PolicyType, RevisionType
+from network.instance_secret import derive
+from network.pagination import configure_cursors
 from network.settings import Settings
 
 
@@ -39,6 +41,9 @@ class NetworkSchema(strawberry.Schema):
 
 
 def build_schema(settings: Settings) -> NetworkSchema:
+    """The schema, ready to execute: lists need the instance's cursor key, so whoever
+    builds a schema (the app, a benchmark, a script) has it configured."""
+    configure_cursors(derive(settings, "cursor"))
     return _schema(
         settings.max_query_depth,
         settings.max_aliases,
