@@ -91,6 +91,8 @@ class Settings:
             "NETWORK_MAX_QUERY_COST": self.max_query_cost,
             "NETWORK_RESPONSE_CACHE_BYTES": self.response_cache_bytes,
             "NETWORK_MAX_PAGE_SIZE": self.max_page_size,
+            "NETWORK_SIGN_IN_PER_MINUTE": self.sign_in_per_minute,
+            "NETWORK_TOKEN_PER_MINUTE": self.token_per_minute,
         }
         for name, value in positive.items():
             if not value > 0:
