@@ -17,9 +17,9 @@ import pytest
 from strawberry.relay import to_base64
 from tortoise import Tortoise
 
+from network.access.principal import Principal
 from network.api.types.ids import publication_node_id
 from network.app import create_app
-from network.auth.principal import Principal
 from network.cli import migrate_database
 from network.db import tortoise_config
 from network.demo.loader import load_demo

@@ -2,9 +2,9 @@
 
 import httpx
 
+from network.access.principal import SYSTEM, member_principal
 from network.app import OPERATIONS_DIR
 from network.audit import service as audit
-from network.auth.principal import SYSTEM, member_principal
 from network.offices.models import Member, Office, OfficeRole
 from tests.conftest import as_principal, gql
 

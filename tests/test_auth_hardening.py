@@ -16,12 +16,12 @@ import pytest
 from joserfc import jwt
 from joserfc.jwk import RSAKey
 
+from network.access.principal import SYSTEM
 from network.app import create_app
 from network.audit.models import AuditEvent
 from network.auth import keys, sessions
 from network.auth import service as identity
 from network.auth.models import SigningKey, WebSession
-from network.auth.principal import SYSTEM
 from network.auth.secrets import encrypt
 from network.offices.models import Member, Office
 from tests.test_tokens import _assertion as make_assertion

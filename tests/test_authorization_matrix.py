@@ -7,10 +7,10 @@ nobody adds an operation without deciding who may call it.
 import httpx
 import pytest
 
+from network.access.principal import ANONYMOUS, Principal, PrincipalKind, member_principal
+from network.access.principal import SYSTEM as _SYSTEM
 from network.api.schema import build_schema
 from network.auth import service as identity
-from network.auth.principal import ANONYMOUS, Principal, PrincipalKind, member_principal
-from network.auth.principal import SYSTEM as _SYSTEM
 from network.offices.models import Member, Office, OfficeRole
 from network.settings import load_settings
 from tests.conftest import as_principal

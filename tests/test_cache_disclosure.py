@@ -12,9 +12,9 @@ import httpx
 import pytest
 from graphql import OperationType, parse
 
+from network.access.principal import ANONYMOUS, Principal
 from network.api.persisted import load_documents
 from network.app import OPERATIONS_DIR, create_app
-from network.auth.principal import ANONYMOUS, Principal
 from network.offices.models import Attribution, Office
 from network.publications.models import Publication, PublicationStatus, Visibility
 from network.settings import Settings

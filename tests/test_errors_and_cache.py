@@ -7,9 +7,9 @@ from dataclasses import replace
 import httpx
 import pytest
 
+from network.access.principal import SYSTEM, member_principal
 from network.api.cache import cache_key
 from network.app import create_app
-from network.auth.principal import SYSTEM, member_principal
 from network.offices.models import Office, OfficeRole
 from network.publications import queries
 from network.publications import service as publications

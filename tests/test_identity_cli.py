@@ -171,8 +171,8 @@ async def test_idp_set_keeps_the_secret_out_of_sight(settings) -> None:
 
 
 async def test_provider_secret_never_leaves_through_the_api_or_audit(settings, app_client) -> None:
+    from network.access.principal import SYSTEM
     from network.audit.models import AuditEvent
-    from network.auth.principal import SYSTEM
     from tests.conftest import as_principal
 
     secret = "idp-secret-value-123"

@@ -6,7 +6,7 @@ from datetime import UTC, datetime, timedelta
 import pytest
 from tortoise import connections
 
-from network.auth.principal import ANONYMOUS
+from network.access.principal import ANONYMOUS
 from network.jobs import reindex
 from network.jobs.models import Job, JobStatus
 from network.jobs.service import LEASE, claim, enqueue, handler, run_due, run_job

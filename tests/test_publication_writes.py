@@ -2,8 +2,8 @@
 
 import pytest
 
+from network.access.principal import SYSTEM, member_principal
 from network.audit.models import AuditEvent
-from network.auth.principal import SYSTEM, member_principal
 from network.errors import Conflict, InvalidInput, NotFound, PermissionDenied
 from network.offices.models import Attribution, Office, OfficeRole, SizeBand
 from network.publications import service

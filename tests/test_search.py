@@ -3,8 +3,8 @@
 import httpx
 import pytest
 
+from network.access.principal import ANONYMOUS
 from network.app import OPERATIONS_DIR
-from network.auth.principal import ANONYMOUS
 from network.publications.models import Publication, PublicationStatus, Visibility
 from network.search import service as search
 from network.search.query import parse

@@ -10,7 +10,7 @@ and position to stay exactly the same, on both engines.
 import httpx
 from tortoise import connections
 
-from network.auth.principal import ANONYMOUS, member_principal
+from network.access.principal import ANONYMOUS, member_principal
 from network.offices.models import Attribution, Office, OfficeRole
 from network.publications import service as publications
 from network.publications.models import Publication, PublicationKind, Visibility

@@ -114,7 +114,7 @@ async def test_a_change_reaches_the_cache_of_every_process(
     settings: Settings, tmp_path: Path
 ) -> None:
     """Two app processes cache the same read; a publish made elsewhere reaches both."""
-    from network.auth.principal import SYSTEM
+    from network.access.principal import SYSTEM
     from network.publications import service as publications
     from network.publications.models import Publication, PublicationStatus, Visibility
     from network.state import service as state

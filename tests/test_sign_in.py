@@ -9,12 +9,12 @@ from urllib.parse import parse_qs, urlencode, urlsplit, urlunsplit
 import httpx
 import pytest
 
+from network.access.principal import SYSTEM
 from network.app import create_app
 from network.audit.models import AuditEvent
 from network.auth import oidc
 from network.auth import service as identity
 from network.auth.models import WebSession
-from network.auth.principal import SYSTEM
 from network.offices.models import Member, Office, OfficeRole
 from tests.oidc.harness import OidcProvider, complete_login_async
 from tests.oidc.hostile import HostileProvider

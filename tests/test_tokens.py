@@ -11,11 +11,11 @@ import pytest
 from joserfc import jwt
 from joserfc.jwk import KeySet, RSAKey
 
+from network.access.principal import SYSTEM
 from network.app import create_app
 from network.audit.models import AuditEvent
 from network.auth import service as identity
 from network.auth.models import ClientAuthMethod
-from network.auth.principal import SYSTEM
 from network.offices.models import Office
 
 BASE = "http://instance.test"

@@ -2,8 +2,8 @@
 
 from dataclasses import dataclass, field
 
+from network.access.principal import Principal
 from network.api.loaders import Loaders
-from network.auth.principal import Principal
 from network.settings import Settings
 
 

@@ -29,11 +29,11 @@ from strawberry.schema.exceptions import InvalidOperationTypeError
 from strawberry.types.execution import PreExecutionError
 from strawberry.types.graphql import OperationType as StrawberryOperation
 
+from network.access.principal import ANONYMOUS, Principal
 from network.api.cache import ResponseCache, cache_key
 from network.api.context import Context
 from network.api.errors import MASKED_MESSAGE, format_errors
 from network.api.schema import NetworkSchema
-from network.auth.principal import ANONYMOUS, Principal
 from network.http.body import BodyRejected, read_limited
 from network.settings import Settings
 

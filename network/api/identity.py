@@ -6,6 +6,7 @@ from typing import Any, TypeVar
 
 import strawberry
 
+from network.access.principal import Principal
 from network.api.types.connection import Connection, build_connection
 from network.api.types.identity import (
     ApiClientType,
@@ -26,7 +27,6 @@ from network.api.types.identity import (
 from network.audit import service as audit
 from network.auth import service as identity
 from network.auth.models import ClientAuthMethod
-from network.auth.principal import Principal
 from network.errors import DomainError, InvalidInput, NotFound, PermissionDenied
 from network.offices import service as offices
 from network.offices.models import OfficeRole

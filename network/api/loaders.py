@@ -10,7 +10,7 @@ from typing import Any, TypeVar, cast
 
 from strawberry.dataloader import DataLoader
 
-from network.auth.principal import Principal
+from network.access.principal import Principal
 from network.metrics import service as metrics
 from network.metrics.models import MetricDefinition
 from network.offices import service as offices

@@ -6,10 +6,9 @@ from typing import Any
 
 from tortoise.expressions import Q
 
+from network.access.principal import Principal
 from network.audit.models import AuditEvent
-from network.auth.principal import Principal, PrincipalKind
 from network.errors import PermissionDenied
-from network.offices.models import OfficeRole
 from network.pagination import Page, newest_first
 
 CURSOR_KIND = "audit"
@@ -56,9 +55,7 @@ def _events_q(principal: Principal, spec: AuditFilter) -> Q:
     if principal.is_system or principal.is_network_admin:
         if spec.office_id is not None:
             q &= Q(office_id=spec.office_id)
-    elif (
-        principal.kind is PrincipalKind.MEMBER and principal.office_role is OfficeRole.OFFICE_ADMIN
-    ):
+    elif principal.is_office_admin:
         if spec.office_id is not None and spec.office_id != principal.office_id:
             raise PermissionDenied("Office admins read their own office's audit log only.")
         q &= Q(office_id=principal.office_id)

@@ -11,10 +11,10 @@ from typing import Any
 from joserfc import jws, jwt
 from joserfc.errors import JoseError
 
+from network.access.principal import Principal, PrincipalKind
 from network.auth.credentials import cache
 from network.auth.keys import ALGORITHM, verifying_key
 from network.auth.models import ApiClient
-from network.auth.principal import Principal, PrincipalKind
 from network.settings import Settings
 
 # RFC 9068 tokens here are short-lived: whatever the setting says, never over 15 minutes.

@@ -8,9 +8,10 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from network.access.principal import SYSTEM
+from network.access.scopes import SCOPES
 from network.auth import service as identity
 from network.auth.models import ClientAuthMethod
-from network.auth.principal import SYSTEM
 from network.errors import DomainError
 from network.offices.models import Office, OfficeRole
 from network.settings import Settings
@@ -55,9 +56,7 @@ def add_commands(commands: Any) -> None:
     new = clients.add_parser("create", help="create a client; prints its secret once")
     new.add_argument("--office", required=True)
     new.add_argument("--name", required=True)
-    new.add_argument(
-        "--scopes", default="read", help="comma-separated: " + ", ".join(identity.SCOPES)
-    )
+    new.add_argument("--scopes", default="read", help="comma-separated: " + ", ".join(SCOPES))
     new.add_argument("--jwks", type=Path, help="public JWKS file: makes a private_key_jwt client")
     listing = clients.add_parser("list", help="list an office's clients")
     listing.add_argument("--office", required=True)

@@ -14,29 +14,21 @@ from joserfc.errors import JoseError
 from joserfc.jwk import KeySet
 from tortoise.transactions import in_transaction
 
+from network.access.principal import SYSTEM, Principal
+from network.access.scopes import SCOPES
 from network.audit import service as audit
 from network.auth.credentials import CREDENTIALS
 from network.auth.models import ApiClient, ClientAuthMethod, IdentityProvider
-from network.auth.principal import SYSTEM, Principal, PrincipalKind
 from network.auth.secrets import encrypt, hash_secret, new_secret
 from network.errors import Conflict, InvalidInput, NotFound, PermissionDenied
 from network.offices.models import Member, Office, OfficeRole
 from network.settings import Settings
 from network.state import service as state
 
-SCOPES = ("read", "publications:write", "metrics:write")
-
 
 def _require_office_admin(principal: Principal, office_id: int) -> None:
-    if principal.is_system or principal.is_network_admin:
-        return
-    if (
-        principal.kind is PrincipalKind.MEMBER
-        and principal.office_id == office_id
-        and principal.office_role is OfficeRole.OFFICE_ADMIN
-    ):
-        return
-    raise PermissionDenied("Only an admin of this office can do that.")
+    if not principal.is_admin_of(office_id):
+        raise PermissionDenied("Only an admin of this office can do that.")
 
 
 def _check_issuer(issuer: str) -> str:

@@ -8,9 +8,9 @@ import secrets
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
+from network.access.principal import Principal, member_principal
 from network.auth.credentials import CREDENTIALS, cache
 from network.auth.models import WebSession
-from network.auth.principal import Principal, member_principal
 from network.auth.secrets import hash_secret
 from network.offices.models import Member, OfficeRole
 from network.settings import Settings

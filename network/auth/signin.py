@@ -7,9 +7,9 @@ enter this office of the network, and with which role.
 from datetime import UTC, datetime
 from typing import Any
 
+from network.access.principal import ANONYMOUS, Principal, PrincipalKind
 from network.audit import service as audit
 from network.auth.models import IdentityProvider
-from network.auth.principal import ANONYMOUS, Principal, PrincipalKind
 from network.offices.models import Member, Office, OfficeRole
 
 _RANK = {OfficeRole.VIEWER: 0, OfficeRole.PUBLISHER: 1, OfficeRole.OFFICE_ADMIN: 2}

@@ -32,12 +32,13 @@ from joserfc.errors import JoseError
 from tortoise.exceptions import IntegrityError
 from tortoise.transactions import in_transaction
 
+from network.access.principal import Principal, PrincipalKind
+from network.access.scopes import SCOPES
 from network.audit import service as audit
 from network.auth.assertions import ASSERTION_TYPE, PrivateKeyJWT
 from network.auth.bearer import access_token_lifetime
 from network.auth.keys import ALGORITHM, KeyRing, key_ring
 from network.auth.models import ApiClient, ClientAssertion, ClientAuthMethod
-from network.auth.principal import Principal, PrincipalKind
 from network.auth.secrets import secret_matches
 from network.settings import Settings
 
@@ -154,7 +155,7 @@ class AccessTokens(JWTBearerTokenGenerator):
 
 class TokenServer(AuthorizationServer):
     def __init__(self, settings: Settings) -> None:
-        super().__init__(scopes_supported=["read", "publications:write", "metrics:write"])
+        super().__init__(scopes_supported=list(SCOPES))
         self.settings = settings
         self._exchange: Exchange | None = None
         self._ring: KeyRing | None = None

@@ -14,7 +14,7 @@ from datetime import UTC, date, datetime, timedelta
 
 from tortoise.transactions import in_transaction
 
-from network.auth.principal import SYSTEM
+from network.access.principal import SYSTEM
 from network.demo.corpus import (
     BRIEFS,
     POLICIES,

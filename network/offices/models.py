@@ -5,6 +5,10 @@ from enum import StrEnum
 from tortoise import fields
 from tortoise.models import Model
 
+from network.access.roles import OfficeRole
+
+__all__ = ["Attribution", "Member", "Office", "OfficeKind", "OfficeRole", "Region", "SizeBand"]
+
 
 class OfficeKind(StrEnum):
     COUNTY = "COUNTY"
@@ -33,12 +37,6 @@ class Attribution(StrEnum):
     NAMED = "NAMED"
     PSEUDONYMOUS = "PSEUDONYMOUS"
     GENERALIZED = "GENERALIZED"
-
-
-class OfficeRole(StrEnum):
-    VIEWER = "VIEWER"
-    PUBLISHER = "PUBLISHER"
-    OFFICE_ADMIN = "OFFICE_ADMIN"
 
 
 class Office(Model):

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from tortoise.expressions import Q
 
-from network.auth.principal import Principal
+from network.access.principal import Principal
 from network.errors import Conflict, InvalidInput, PermissionDenied
 from network.instance_secret import derive
 from network.offices.bands import size_band_for

@@ -7,7 +7,7 @@ office that the principal may not see answers exactly like one that does not exi
 
 from tortoise.expressions import Q
 
-from network.auth.principal import Principal
+from network.access.principal import Principal
 from network.publications.models import PublicationStatus, Visibility
 
 # Visibilities any signed-in principal of this network may read once published.

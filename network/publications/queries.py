@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from tortoise.expressions import Q, Subquery
 from tortoise.functions import Count
 
-from network.auth.principal import Principal
+from network.access.principal import Principal
 from network.errors import InvalidInput, NotFound
 from network.pagination import Page, newest_first
 from network.publications.access import visible_q

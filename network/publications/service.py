@@ -11,8 +11,8 @@ from datetime import UTC, date, datetime
 
 from tortoise.transactions import in_transaction
 
+from network.access.principal import Principal
 from network.audit import service as audit
-from network.auth.principal import Principal
 from network.errors import Conflict, InvalidInput, NotFound, PermissionDenied
 from network.metrics.models import MetricDefinition
 from network.offices.bands import describe_generalized
@@ -61,9 +61,7 @@ class NewPublication:
 
 
 def _check_can_write(principal: Principal, office_id: int) -> None:
-    if principal.is_system:
-        return
-    if principal.office_id != office_id or not principal.can_edit_drafts:
+    if not principal.may_publish_for(office_id):
         raise PermissionDenied("Only publishers of the office can change its publications.")
 
 

@@ -19,7 +19,7 @@ from typing import Any
 from tortoise import connections
 from tortoise.backends.base.client import BaseDBAsyncClient
 
-from network.auth.principal import Principal
+from network.access.principal import Principal
 from network.pagination import Page, check_page_size, decode_cursor, encode_cursor
 from network.publications.filters import PublicationFilter
 from network.publications.models import Publication, PublicationKind, Revision

@@ -1,6 +1,6 @@
 """Who is asking: the one object every service takes to decide what may be seen or done.
 
-Built by the web layer from a session cookie or a bearer token; services never look
+Built by `network.auth` from a session cookie or a bearer token; services never look
 at HTTP. `ANONYMOUS` may read only published PUBLIC items; `SYSTEM` is for trusted
 in-process work (migrations, the demo loader, the CLI) and is never built from a
 request.
@@ -9,7 +9,8 @@ request.
 from dataclasses import dataclass, field
 from enum import StrEnum
 
-from network.offices.models import OfficeRole
+from network.access.roles import OfficeRole
+from network.access.scopes import READ
 
 
 class PrincipalKind(StrEnum):
@@ -51,7 +52,29 @@ class Principal:
         without it they read only what is public."""
         if self.kind is PrincipalKind.MEMBER:
             return self.office_id is not None
-        return self.kind is PrincipalKind.CLIENT and "read" in self.scopes
+        return self.kind is PrincipalKind.CLIENT and READ in self.scopes
+
+    def is_admin_of(self, office_id: int | None) -> bool:
+        """May administer `office_id` (its provider, members, clients, audit log):
+        its office admins, network admins and trusted in-process work."""
+        if self.is_system or self.is_network_admin:
+            return True
+        return (
+            self.kind is PrincipalKind.MEMBER
+            and office_id is not None
+            and self.office_id == office_id
+            and self.office_role is OfficeRole.OFFICE_ADMIN
+        )
+
+    @property
+    def is_office_admin(self) -> bool:
+        """An admin of the office the principal belongs to."""
+        return self.kind is PrincipalKind.MEMBER and self.office_role is OfficeRole.OFFICE_ADMIN
+
+    def may_publish_for(self, office_id: int) -> bool:
+        """May write the publications of `office_id`: its publishers and office admins
+        (and trusted in-process work)."""
+        return self.is_system or (self.office_id == office_id and self.can_edit_drafts)
 
     def reads_own_office(self, office_id: int | None) -> bool:
         """Whether `office_id` is the caller's own office for reading: only callers
@@ -85,7 +108,7 @@ class Principal:
             kind=PrincipalKind.MEMBER,
             office_id=self.office_id,
             office_role=OfficeRole.PUBLISHER if self.can_edit_drafts else OfficeRole.VIEWER,
-            scopes=frozenset({"read"}),
+            scopes=frozenset({READ}),
             label=f"scope:{self.visibility_key()}",
         )
 
@@ -110,6 +133,6 @@ def member_principal(
         office_role=role,
         is_convener=is_convener,
         is_network_admin=is_network_admin,
-        scopes=frozenset({"read"}),
+        scopes=frozenset({READ}),
         label=label or f"member:{member_id}",
     )
