@@ -34,11 +34,11 @@ async def main(database_url: str, iterations: int, output: Path | None) -> None:
     from joserfc import jwt
     from tortoise import Tortoise
 
+    from network.access.principal import SYSTEM
     from network.app import create_app
     from network.auth import service as identity
     from network.auth.bearer import principal_from_bearer
     from network.auth.keys import key_ring
-    from network.auth.principal import SYSTEM
     from network.cli import migrate_database
     from network.db import tortoise_config
     from network.offices.models import Office, OfficeKind, Region

@@ -4,9 +4,9 @@ from dataclasses import replace
 
 from tortoise import Tortoise
 
+from network.access.principal import ANONYMOUS
 from network.api.context import Context
 from network.api.schema import build_schema
-from network.auth.principal import ANONYMOUS
 from network.db import tortoise_config
 from network.diagnostics import count_queries
 from network.settings import load_settings
