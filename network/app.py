@@ -23,6 +23,7 @@ from network.auth.routes import AuthRoutes
 from network.db import tortoise_config
 from network.http.body_guard import BodyGuardMiddleware
 from network.settings import Settings, load_settings
+from network.wiring import wire
 
 log = logging.getLogger("network")
 
@@ -33,6 +34,7 @@ def create_app(
     settings: Settings | None = None, *, operations_dir: Path = OPERATIONS_DIR
 ) -> Starlette:
     settings = settings or load_settings()
+    wire()
     schema = build_schema(settings)
     cache = (
         ResponseCache(

@@ -13,6 +13,7 @@ from tortoise import Tortoise
 from network.auth.cli import add_commands as add_identity_commands
 from network.db import tortoise_config
 from network.settings import Settings, load_settings
+from network.wiring import wire
 
 log = logging.getLogger("network")
 
@@ -136,7 +137,7 @@ def _cmd_worker(args: argparse.Namespace, settings: Settings) -> int:
 
 
 def _cmd_reindex(args: argparse.Namespace, settings: Settings) -> int:
-    from network.jobs.reindex import enqueue_full_reindex
+    from network.search.reindex import enqueue_full_reindex
 
     jobs = asyncio.run(_with_db(settings, enqueue_full_reindex))
     print(f"Queued {jobs} search-index job(s); `network worker` runs them.")
@@ -205,6 +206,7 @@ def main(argv: list[str] | None = None) -> int:
     except ValueError as exc:
         print(f"Configuration error: {exc}", file=sys.stderr)
         return 2
+    wire()
     return HANDLERS[args.command](args, settings)
 
 

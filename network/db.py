@@ -12,6 +12,7 @@ MODEL_MODULES = [
     "network.state.models",
     "network.jobs.models",
     "network.auth.models",
+    "network.changes.models",
 ]
 APP_LABEL = "network"
 

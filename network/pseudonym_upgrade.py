@@ -10,11 +10,10 @@ touched again, so changing NETWORK_SECRET_KEY later does not rotate them.
 
 from dataclasses import dataclass
 
-from tortoise.transactions import in_transaction
-
 from network.offices import service as offices
 from network.publications import service as publications
 from network.settings import Settings
+from network.transactions import atomic
 
 
 @dataclass(frozen=True)
@@ -24,7 +23,7 @@ class PseudonymUpgrade:
 
 
 async def upgrade_legacy_pseudonyms(settings: Settings) -> PseudonymUpgrade:
-    async with in_transaction():
+    async with atomic():
         labels = await offices.rekey_legacy_pseudonyms(offices.pseudonym_key(settings))
         relabelled = await publications.relabel_pseudonymous(
             labels, instance_id=settings.instance_id

@@ -27,6 +27,7 @@ from network.instance_secret import derive
 from network.pagination import configure_cursors
 from network.publications.models import Publication, PublicationKind
 from network.settings import Settings, load_settings
+from network.wiring import wire
 
 ENGINE = os.environ.get("TEST_DATABASE", "sqlite")
 POSTGRES_URL = os.environ.get("TEST_POSTGRES_URL", "postgres://postgres@127.0.0.1:5432/postgres")
@@ -70,6 +71,7 @@ async def settings(tmp_path_factory: pytest.TempPathFactory) -> AsyncIterator[Se
     settings = await create_database(tmp_path_factory.mktemp("db"), name)
     await migrate_database(settings)
     configure_cursors(derive(settings, "cursor"))
+    wire()
     await Tortoise.init(config=tortoise_config(settings), _enable_global_fallback=True)
     await load_demo(settings, seed=DEMO_SEED)
     yield settings

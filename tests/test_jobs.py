@@ -7,10 +7,10 @@ import pytest
 from tortoise import connections
 
 from network.access.principal import ANONYMOUS
-from network.jobs import reindex
 from network.jobs.models import Job, JobStatus
 from network.jobs.service import LEASE, claim, enqueue, handler, run_due, run_job
 from network.publications.models import Publication, PublicationStatus, Visibility
+from network.search import reindex
 from network.search import service as search
 from tests.conftest import ENGINE
 

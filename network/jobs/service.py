@@ -25,14 +25,20 @@ LEASE = timedelta(minutes=10)
 MAX_BACKOFF_SECONDS = 3600
 
 
-def handler(kind: str) -> Callable[[Handler], Handler]:
-    """Register the function that does jobs of `kind`."""
+def register(kind: str, function: Handler) -> None:
+    """Make `function` the one that does jobs of `kind` (called where the app is
+    wired, so no handler exists merely because some module was imported)."""
+    HANDLERS[kind] = function
 
-    def register(function: Handler) -> Handler:
-        HANDLERS[kind] = function
+
+def handler(kind: str) -> Callable[[Handler], Handler]:
+    """`register` as a decorator (for scripts and tests)."""
+
+    def decorate(function: Handler) -> Handler:
+        register(kind, function)
         return function
 
-    return register
+    return decorate
 
 
 async def enqueue(kind: str, payload: dict[str, Any], *, delay: timedelta | None = None) -> Job:

@@ -6,7 +6,6 @@ import logging
 import os
 import socket
 
-from network.jobs import reindex  # noqa: F401 - registers its handler
 from network.jobs.service import run_due
 
 log = logging.getLogger("network.jobs")

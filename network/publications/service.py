@@ -1,18 +1,18 @@
 """Writing publications: the one path for drafting, revising, publishing, retracting.
 
-Each function runs in one transaction that also updates the search index, bumps the
-shared content counter (so response caches in every process drop stale entries)
-and, for publish and retract, writes the audit log.
+Each function runs in one transaction that records what changed in the change log
+(whose consumers keep the search index and the response caches current, and later
+the federation feed) and, for publish and retract, writes the audit log. This module
+knows none of those consumers.
 """
 
 import uuid
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 
-from tortoise.transactions import in_transaction
-
 from network.access.principal import Principal
 from network.audit import service as audit
+from network.changes import log as changes
 from network.errors import Conflict, InvalidInput, NotFound, PermissionDenied
 from network.metrics.models import MetricDefinition
 from network.offices.bands import describe_generalized
@@ -29,8 +29,16 @@ from network.publications.models import (
     Visibility,
 )
 from network.publications.queries import BRIEF_SECTIONS
-from network.search.service import index_publication
-from network.state import service as state
+from network.transactions import atomic
+
+# The change log's kind for publications, and the actions it records.
+KIND = "publication"
+CREATED = "create"
+REVISED = "revise"
+PUBLISHED = "publish"
+RETRACTED = "retract"
+RELABELLED = "relabel"
+TEXT_ACTIONS = frozenset({CREATED, REVISED})
 
 MAX_TITLE = 300
 MAX_BODY = 200_000
@@ -166,7 +174,7 @@ async def create_publication(
         raise InvalidInput("Only briefs link metrics.", field="linkedMetrics")
     attribution = new.attribution or Attribution(office.default_attribution)
     label = await attribution_label(office, attribution, generalized_k)
-    async with in_transaction():
+    async with atomic():
         publication = await Publication.create(
             kind=new.kind,
             office_id=office.id,
@@ -181,10 +189,9 @@ async def create_publication(
         await _set_topics(publication, new.topics)
         if new.linked_metrics:
             await _set_metrics(publication, new.linked_metrics)
-        revision = await _append_revision(publication, new.draft, principal)
+        await _append_revision(publication, new.draft, principal)
         await publication.save()
-        await index_publication(publication, revision)
-        await state.bump()
+        await _record(publication, CREATED)
     return publication
 
 
@@ -206,7 +213,7 @@ async def revise_publication(
     principal: Principal, publication_id: int, draft: RevisionDraft, *, instance_id: str
 ) -> Revision:
     """Add a revision; a published item stays published and shows the new text."""
-    async with in_transaction():
+    async with atomic():
         publication = await _load_for_write(principal, publication_id, instance_id)
         _check_draft(PublicationKind(publication.kind), draft)
         if publication.status == PublicationStatus.RETRACTED:
@@ -216,8 +223,7 @@ async def revise_publication(
         revision = await _append_revision(publication, draft, principal)
         publication.version += 1
         await publication.save()
-        await index_publication(publication, revision)
-        await state.bump()
+        await _record(publication, REVISED)
     return revision
 
 
@@ -229,7 +235,7 @@ async def publish_publication(
     visibility: Visibility | None = None,
     at: datetime | None = None,
 ) -> Publication:
-    async with in_transaction():
+    async with atomic():
         publication = await _load_for_write(principal, publication_id, instance_id)
         if publication.status == PublicationStatus.RETRACTED:
             raise Conflict("A retracted publication cannot be published again.", field="status")
@@ -240,7 +246,7 @@ async def publish_publication(
         await _save_status_change(
             principal,
             publication,
-            "publication.publish",
+            PUBLISHED,
             {"visibility": str(publication.visibility)},
         )
     return publication
@@ -251,14 +257,14 @@ async def retract_publication(
 ) -> Publication:
     if not reason.strip():
         raise InvalidInput("Give a reason for the retraction.", field="reason")
-    async with in_transaction():
+    async with atomic():
         publication = await _load_for_write(principal, publication_id, instance_id)
         if publication.status != PublicationStatus.PUBLISHED:
             raise Conflict("Only a published item can be retracted.", field="status")
         publication.status = PublicationStatus.RETRACTED
         publication.retracted_at = datetime.now(UTC)
         await _save_status_change(
-            principal, publication, "publication.retract", {"reason": reason.strip()[:500]}
+            principal, publication, RETRACTED, {"reason": reason.strip()[:500]}
         )
     return publication
 
@@ -281,22 +287,25 @@ async def relabel_pseudonymous(new_labels: dict[int, str], *, instance_id: str) 
             publication.attribution_label = label
             publication.version += 1
             await publication.save(update_fields=["attribution_label", "version", "updated_at"])
+            await _record(publication, RELABELLED)
             changed += 1
-    if changed:
-        await state.bump()
     return changed
+
+
+async def _record(publication: Publication, action: str) -> None:
+    await changes.record(KIND, publication.id, publication.version, action)
 
 
 async def _save_status_change(
     principal: Principal, publication: Publication, action: str, detail: dict[str, str]
 ) -> None:
-    """A new version: saved, announced to response caches, and written to the audit log."""
+    """A new version: saved, recorded in the change log and in the audit log."""
     publication.version += 1
     await publication.save()
-    await state.bump()
+    await _record(publication, action)
     await audit.record(
         principal,
-        action,
+        f"{KIND}.{action}",
         target_type="publication",
         # The origin id, as the API names publications: row ids are never shown.
         target_id=publication.origin_id,

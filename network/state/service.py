@@ -5,6 +5,7 @@ from collections.abc import Callable
 from tortoise.expressions import F
 
 from network.state.models import Counter
+from network.transactions import after_commit
 
 CONTENT = "content"
 
@@ -17,10 +18,18 @@ def on_local_bump(listener: Callable[[str], None]) -> None:
 
 
 async def bump(name: str = CONTENT) -> None:
-    """Increase a counter; call inside the transaction of the change it reports."""
+    """Increase a counter; call inside the transaction of the change it reports.
+
+    This process's listeners hear of it once that transaction commits: told earlier,
+    a cache could re-read the old generation and keep stale answers under the new one.
+    """
     updated = await Counter.filter(name=name).update(value=F("value") + 1)
     if not updated:
         await Counter.create(name=name, value=1)
+    after_commit(lambda: _notify(name))
+
+
+def _notify(name: str) -> None:
     for listener in _local_listeners:
         listener(name)
 

@@ -1,0 +1,30 @@
+"""Who consumes what: the change-log consumers and job handlers, registered explicitly.
+
+The app (`network.app`), the command line (`network.cli`) and the test suite call
+`wire()` before any write; nothing is registered merely because a module was
+imported. Registering is idempotent.
+"""
+
+from network.changes import log as changes
+from network.changes.log import Change, Delivery
+from network.jobs import service as jobs
+from network.publications.service import KIND as PUBLICATION
+from network.search import reindex
+from network.state import service as state
+
+
+async def _content_changed(change: Change) -> None:
+    # The shared counter moves in the change's transaction, so every process's
+    # response cache drops what it held once the change is visible.
+    await state.bump(state.CONTENT)
+
+
+def wire() -> None:
+    changes.subscribe(
+        "search.index", {PUBLICATION}, reindex.index_change, delivery=Delivery.IN_TRANSACTION
+    )
+    changes.subscribe(
+        "cache.content", {PUBLICATION}, _content_changed, delivery=Delivery.IN_TRANSACTION
+    )
+    jobs.register(reindex.KIND, reindex.reindex_batch)
+    changes.register_jobs()
