@@ -21,6 +21,8 @@ $PY -m ruff check network federation tests bench
 $PY -m ruff format --check network federation tests bench
 echo "== mypy"
 $PY -m mypy
+echo "== import layers"
+.venv/bin/lint-imports --no-cache
 
 echo "== pytest (SQLite)"
 TEST_DATABASE=sqlite $PY -m pytest -q -p no:cacheprovider "$@"

@@ -30,6 +30,7 @@ from network.auth import sessions
 from network.auth.keys import published_keys
 from network.auth.models import IdentityProvider
 from network.auth.oidc import ProviderClients
+from network.auth.pages import office_picker, page, sign_in_error
 from network.auth.ratelimit import RateLimiter
 from network.auth.secrets import derive
 from network.auth.signin import SignInRefused, record_failure, sign_in_member
@@ -38,7 +39,6 @@ from network.http.body import BodyRejected, read_limited
 from network.http.client_address import TrustedProxies, client_address, rate_limit_key
 from network.offices.models import Office
 from network.settings import Settings
-from network.web.pages import office_picker, page, sign_in_error
 
 log = logging.getLogger("network.auth")
 MAX_TOKEN_REQUEST_BYTES = 16 * 1024

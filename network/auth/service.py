@@ -12,7 +12,6 @@ from urllib.parse import urlsplit
 
 from joserfc.errors import JoseError
 from joserfc.jwk import KeySet
-from tortoise.transactions import in_transaction
 
 from network.access.principal import SYSTEM, Principal
 from network.access.scopes import SCOPES
@@ -24,6 +23,7 @@ from network.errors import Conflict, InvalidInput, NotFound, PermissionDenied
 from network.offices.models import Member, Office, OfficeRole
 from network.settings import Settings
 from network.state import service as state
+from network.transactions import atomic
 
 
 def _require_office_admin(principal: Principal, office_id: int) -> None:
@@ -67,7 +67,7 @@ async def configure_identity_provider(
                 f"Unknown role {role!r} for claim value {claim_value!r}.", field="roleMapping"
             )
     domains = sorted({d.strip().lower().lstrip("@") for d in spec.allowed_email_domains if d})
-    async with in_transaction():
+    async with atomic():
         existing = await IdentityProvider.get_or_none(office_id=office_id)
         if existing is None and not spec.client_secret:
             raise InvalidInput("The client secret is required.", field="clientSecret")
@@ -125,7 +125,7 @@ async def create_api_client(
         jwks = _public_jwks(new.jwks)
     else:
         secret = new_secret()
-    async with in_transaction():
+    async with atomic():
         client = await ApiClient.create(
             client_id=f"pn_{new_secret()[:20]}",
             office_id=office_id,
@@ -179,7 +179,7 @@ async def revoke_api_client(principal: Principal, client_id: str) -> ApiClient:
         raise NotFound("No such API client.") from None
     if client.revoked_at is not None:
         raise Conflict("This client is already revoked.", field="clientId")
-    async with in_transaction():
+    async with atomic():
         client.revoked_at = datetime.now(UTC)
         await client.save(update_fields=["revoked_at"])
         await state.bump(CREDENTIALS)
@@ -224,7 +224,7 @@ async def set_member_role(
         member.is_network_admin = is_network_admin
     if is_active is not None:
         member.is_active = is_active
-    async with in_transaction():
+    async with atomic():
         await member.save()
         await state.bump(CREDENTIALS)
         await audit.record(
@@ -254,7 +254,7 @@ async def create_network_admin(
     office = await Office.get_or_none(slug=office_slug)
     if office is None:
         raise NotFound(f"No office with slug {office_slug!r}.")
-    async with in_transaction():
+    async with atomic():
         member, _ = await Member.get_or_create(
             issuer=issuer,
             subject=subject,

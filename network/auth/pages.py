@@ -1,5 +1,7 @@
-"""Minimal server-rendered pages (sign-in picker, sign-in errors). Self-contained:
-no scripts, no fonts, nothing loaded from elsewhere."""
+"""The sign-in flow's own minimal pages (office picker, sign-in errors, sign-out).
+Self-contained: no scripts, no fonts, nothing loaded from elsewhere. They live with
+sign-in, not in `network.web` (the top layer, which nothing may import), until the
+web interface renders them from templates."""
 
 from html import escape
 
