@@ -16,6 +16,7 @@ from typing import Any, Generic, TypeVar
 
 from cryptography.exceptions import InvalidTag
 from cryptography.hazmat.primitives.ciphers.aead import AESSIV
+from tortoise.expressions import Q
 
 from network.errors import InvalidInput
 
@@ -89,10 +90,53 @@ async def newest_first(
     if position is not None:
         queryset = queryset.filter(id__lt=position)
     rows = await queryset.order_by("-id").limit(size + 1)
+    return _page(kind, rows, size, position is not None)
+
+
+async def by_field(
+    queryset: Any,
+    field: str,
+    *,
+    kind: str,
+    first: int | None,
+    after: str | None,
+    max_page_size: int,
+) -> Page[Any]:
+    """One page of a queryset ordered by `field`, then id, keyset-paginated on that
+    pair. The cursor seals only the last row's id; its `field` value is read back
+    by primary key (one indexed lookup), so cursors stay short and opaque."""
+    size = check_page_size(first, max_page_size)
+    position = decode_cursor(kind, after)
+    if position is not None:
+        model = queryset.model
+        values = await model.filter(id=position).values_list(field, flat=True)
+        if not values:
+            raise InvalidInput("`after` points at an item that no longer exists.", field="after")
+        value = values[0]
+        queryset = queryset.filter(
+            Q(**{f"{field}__gt": value}) | Q(**{field: value, "id__gt": position})
+        )
+    rows = await queryset.order_by(field, "id").limit(size + 1)
+    return _page(kind, rows, size, position is not None)
+
+
+def offset_page(kind: str, rows: list[T], size: int, start: int) -> Page[T]:
+    """A page of rows fetched from `start` with LIMIT size + 1, for orders no keyset
+    can follow (search relevance); the cursor seals the position."""
+    items = rows[:size]
+    return Page(
+        items=items,
+        cursors=[encode_cursor(kind, start + i) for i in range(len(items))],
+        has_next_page=len(rows) > size,
+        has_previous_page=start > 0,
+    )
+
+
+def _page(kind: str, rows: list[Any], size: int, after_cursor: bool) -> Page[Any]:
     items = rows[:size]
     return Page(
         items=items,
         cursors=[encode_cursor(kind, row.id) for row in items],
         has_next_page=len(rows) > size,
-        has_previous_page=position is not None,
+        has_previous_page=after_cursor,
     )

@@ -19,7 +19,7 @@ from network.errors import Conflict, InvalidInput, PermissionDenied
 from network.instance_secret import derive
 from network.offices.bands import size_band_for
 from network.offices.models import Attribution, Office, OfficeKind, Region, SizeBand
-from network.pagination import Page, check_page_size, decode_cursor, encode_cursor
+from network.pagination import Page, by_field
 from network.settings import Settings
 
 CURSOR_KIND = "office"
@@ -113,17 +113,14 @@ def _filter_q(spec: OfficeFilter | None) -> Q:
 async def list_offices(
     *, spec: OfficeFilter | None, first: int | None, after: str | None, max_page_size: int
 ) -> Page[Office]:
-    """Offices by name; the cursor is the offset (the directory changes rarely)."""
-    size = check_page_size(first, max_page_size)
-    offset = decode_cursor(CURSOR_KIND, after)
-    start = 0 if offset is None else offset + 1
-    rows = await Office.filter(_filter_q(spec)).order_by("name", "id").offset(start).limit(size + 1)
-    items = rows[:size]
-    return Page(
-        items=items,
-        cursors=[encode_cursor(CURSOR_KIND, start + i) for i in range(len(items))],
-        has_next_page=len(rows) > size,
-        has_previous_page=start > 0,
+    """Offices by name, keyset-paginated on (name, id)."""
+    return await by_field(
+        Office.filter(_filter_q(spec)),
+        "name",
+        kind=CURSOR_KIND,
+        first=first,
+        after=after,
+        max_page_size=max_page_size,
     )
 
 
