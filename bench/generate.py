@@ -34,7 +34,7 @@ from typing import Any
 
 import asyncpg
 
-from network.demo import corpus
+from network.demo import documents
 from network.metrics.standard import STANDARD_METRICS, MetricSpec
 from network.offices.bands import generalized_label, size_band_for
 from network.offices.models import Attribution, Region, SizeBand
@@ -266,11 +266,13 @@ def at(day: date) -> datetime:
 
 
 def varied(
-    src: corpus.PolicyRevisionText | corpus.BriefRevisionText, sentence: str, shuffle_seed: float
+    src: documents.PolicyRevisionText | documents.BriefRevisionText,
+    sentence: str,
+    shuffle_seed: float,
 ) -> tuple[str, dict[str, str], str | None]:
     """(body, sections, evidence level) of a corpus revision adapted by another office:
     a policy's sections after the first are shuffled, and a local sentence is added."""
-    if isinstance(src, corpus.BriefRevisionText):
+    if isinstance(src, documents.BriefRevisionText):
         sections = {name: getattr(src, name) for name in BRIEF_SECTIONS}
         sections["implementation"] += " " + sentence
         return "", sections, src.evidence_level
@@ -294,8 +296,8 @@ def make_publication(
     metric keys to ids."""
     (pub_id, revision_id), (topic_ids, metric_ids) = ids, refs
     is_brief = rng.random() < 0.3
-    texts: Sequence[corpus.PolicyText | corpus.BriefText] = (
-        corpus.BRIEFS if is_brief else corpus.POLICIES
+    texts: Sequence[documents.PolicyText | documents.BriefText] = (
+        documents.load_briefs() if is_brief else documents.load_policies()
     )
     text = rng.choice(texts)
     named = office.attribution is Attribution.NAMED
@@ -332,7 +334,7 @@ def make_publication(
     if len(topics) < 3 and rng.random() < 0.25:
         topics.add(rng.choice(list(topic_ids.values())))
     rows["publication_topic"] += [(pub_id, topic) for topic in sorted(topics)]
-    keys = list(text.linked_metrics) if isinstance(text, corpus.BriefText) else []
+    keys = list(text.linked_metrics) if isinstance(text, documents.BriefText) else []
     metrics = {metric_ids[key] for key in rng.sample(keys, min(len(keys), rng.randint(1, 2)))}
     rows["publication_metric"] += [(pub_id, metric) for metric in sorted(metrics)]
     return count

@@ -8,8 +8,8 @@ from network.access.principal import ANONYMOUS
 from network.api.context import Context
 from network.api.schema import build_schema
 from network.db import tortoise_config
-from network.diagnostics import count_queries
 from network.settings import load_settings
+from tests.diagnostics import count_queries
 
 
 async def per_request(database_url: str, browse: str, search: str) -> tuple[int, int]:

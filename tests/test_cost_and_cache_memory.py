@@ -12,9 +12,9 @@ from graphql import OperationType, parse
 from network.api.cache import ENTRY_OVERHEAD, ResponseCache, cache_key
 from network.api.persisted import load_documents
 from network.app import OPERATIONS_DIR, create_app
-from network.diagnostics import count_queries
 from network.settings import Settings
 from tests.conftest import gql
+from tests.diagnostics import count_queries
 
 ALIASED_SEARCH = (
     "{ "

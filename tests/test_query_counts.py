@@ -3,8 +3,8 @@
 import httpx
 
 from network.app import OPERATIONS_DIR
-from network.diagnostics import count_queries
 from tests.conftest import gql
+from tests.diagnostics import count_queries
 
 BROWSE = (OPERATIONS_DIR / "BrowsePolicies.graphql").read_text()
 BRIEFS = (OPERATIONS_DIR / "BrowseBriefs.graphql").read_text()

@@ -175,7 +175,8 @@ class TokenServer(AuthorizationServer):
         self._exchange.jtis.append((client_id, jti, exp))
 
     def query_client(self, client_id: str) -> ClientRecord | None:
-        assert self._exchange is not None
+        if self._exchange is None:
+            raise RuntimeError("a client was looked up outside a token exchange")
         return self._exchange.clients.get(client_id)
 
     def save_token(self, token: dict[str, Any], request: OAuth2Request) -> None:

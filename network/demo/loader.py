@@ -15,13 +15,13 @@ from datetime import UTC, date, datetime, timedelta
 from tortoise.transactions import in_transaction
 
 from network.access.principal import SYSTEM
-from network.demo.corpus import (
-    BRIEFS,
-    POLICIES,
+from network.demo.documents import (
     BriefRevisionText,
     BriefText,
     PolicyRevisionText,
     PolicyText,
+    load_briefs,
+    load_policies,
 )
 from network.demo.offices import DEMO_OFFICES
 from network.errors import InvalidInput
@@ -267,13 +267,14 @@ async def load_demo(settings: Settings, *, seed: int = 7) -> DemoReport:
     offices = await _ensure_offices(settings, report)
     await _ensure_members(offices, report)
     local = [o for o in offices if not o.origin_instance]
-    policy_pairs = _assignments(rng, len(POLICIES), local, max(84, len(POLICIES)))
-    brief_pairs = _assignments(rng, len(BRIEFS), local, max(42, len(BRIEFS)))
+    policies, briefs = load_policies(), load_briefs()
+    policy_pairs = _assignments(rng, len(policies), local, max(84, len(policies)))
+    brief_pairs = _assignments(rng, len(briefs), local, max(42, len(briefs)))
     seen: set[int] = set()
     for index, office in policy_pairs:
-        item_rng = random.Random(f"{seed}:policy:{POLICIES[index].key}:{office.slug}")
+        item_rng = random.Random(f"{seed}:policy:{policies[index].key}:{office.slug}")
         created = await _load_publication(
-            POLICIES[index],
+            policies[index],
             office,
             rng=item_rng,
             seed=seed,
@@ -284,9 +285,9 @@ async def load_demo(settings: Settings, *, seed: int = 7) -> DemoReport:
         report.policies += int(created)
     seen.clear()
     for index, office in brief_pairs:
-        item_rng = random.Random(f"{seed}:brief:{BRIEFS[index].key}:{office.slug}")
+        item_rng = random.Random(f"{seed}:brief:{briefs[index].key}:{office.slug}")
         created = await _load_publication(
-            BRIEFS[index], office, rng=item_rng, seed=seed, settings=settings, adapted=index in seen
+            briefs[index], office, rng=item_rng, seed=seed, settings=settings, adapted=index in seen
         )
         seen.add(index)
         report.briefs += int(created)

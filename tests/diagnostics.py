@@ -1,6 +1,7 @@
-"""Counting SQL statements, for tests and benchmarks (not for production paths).
+"""Counting SQL statements, for tests and the benchmark (bench/statements.py).
 
-Tortoise's database clients log every statement at DEBUG on `tortoise.db_client`;
+It lives with the tests, not in the `network` package, because no production path uses
+it. Tortoise's database clients log every statement at DEBUG on `tortoise.db_client`;
 the counter attaches to that logger only while it is active.
 """
 
