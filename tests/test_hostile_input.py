@@ -145,6 +145,16 @@ HOSTILE = [
         {"t": ["x" * 5000]},
     ),
     (
+        "long office state",
+        "query($t: [String!]) { offices(filter: {states: $t}) { totalCount } }",
+        {"t": ["xyz"]},
+    ),
+    (
+        "non-ascii office state",
+        "query($t: [String!]) { offices(filter: {states: $t}) { totalCount } }",
+        {"t": ["ÖÄ"]},
+    ),
+    (
         "long office filter",
         "query($t: [String!]) { briefs(filter: {offices: $t}) { totalCount } }",
         {"t": ["x" * 5000]},

@@ -24,6 +24,7 @@ from network.settings import Settings
 
 CURSOR_KIND = "office"
 SLUG_LENGTH = 80  # the column's width
+MAX_FILTER_VALUES = 50
 
 
 @dataclass(frozen=True)
@@ -100,7 +101,15 @@ def _filter_q(spec: OfficeFilter | None) -> Q:
     if spec is None:
         return q
     if spec.states:
-        q &= Q(state__in=[s.upper() for s in spec.states])
+        states = [s.upper() for s in spec.states]
+        if len(states) > MAX_FILTER_VALUES or any(
+            len(s) != 2 or not (s.isascii() and s.isalpha()) for s in states
+        ):
+            raise InvalidInput(
+                f"States are two-letter postal codes, at most {MAX_FILTER_VALUES}.",
+                field="states",
+            )
+        q &= Q(state__in=states)
     if spec.regions:
         q &= Q(region__in=list(spec.regions))
     if spec.size_bands:
