@@ -3,6 +3,7 @@
 import argparse
 import asyncio
 import logging
+import os
 import sys
 from collections.abc import Awaitable, Callable
 from pathlib import Path
@@ -12,6 +13,7 @@ from tortoise import Tortoise
 
 from network.auth.cli import add_commands as add_identity_commands
 from network.db import tortoise_config
+from network.http.addresses import listening_url, same_origin
 from network.settings import Settings, load_settings
 from network.wiring import wire
 
@@ -95,6 +97,7 @@ def _cmd_serve(args: argparse.Namespace, settings: Settings) -> int:
         )
         return 2
     log.info("schema at migration %s", migrations_on_disk()[-1])
+    _settle_base_url(args.host, args.port)
     uvicorn.run(
         "network.app:create_app",
         factory=True,
@@ -112,6 +115,32 @@ def _cmd_serve(args: argparse.Namespace, settings: Settings) -> int:
         forwarded_allow_ips=trusted.as_strings(),
     )
     return 0
+
+
+def _settle_base_url(host: str, port: int) -> None:
+    """The base URL (token issuer, sign-in redirects) follows --host/--port unless
+    NETWORK_BASE_URL is set; when it is set to somewhere else, say so now rather than
+    let a provider redirect to a dead port. The app processes read it from the
+    environment, which uvicorn's workers inherit."""
+    listening = listening_url(host, port)
+    configured = os.environ.get("NETWORK_BASE_URL", "").strip()
+    if not configured:
+        os.environ["NETWORK_BASE_URL"] = listening
+        log.info("base URL %s (set NETWORK_BASE_URL to publish another)", listening)
+        if host in ("0.0.0.0", "::"):  # noqa: S104 - only compared, never bound here
+            log.warning(
+                "listening on every interface: set NETWORK_BASE_URL to the address "
+                "people and identity providers use to reach this instance"
+            )
+    elif not same_origin(configured, listening):
+        log.warning(
+            "NETWORK_BASE_URL is %s but this process listens on %s: tokens name %s as "
+            "their issuer and sign-in redirects go there (expected behind a reverse "
+            "proxy that forwards it here)",
+            configured,
+            listening,
+            configured,
+        )
 
 
 def _cmd_worker(args: argparse.Namespace, settings: Settings) -> int:

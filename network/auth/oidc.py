@@ -8,9 +8,19 @@ an unknown signing key also triggers a JWKS refetch inside Authlib.
 
 import hashlib
 import time
+import warnings
 from dataclasses import dataclass
 
-from authlib.integrations.starlette_client import OAuth, StarletteOAuth2App
+from authlib.deprecate import AuthlibDeprecationWarning
+
+# Authlib 1.9 announces, once at import, that it will move to the httpx2 package; httpx
+# 0.28 works. Only that announcement is silenced, and only for this import, so every
+# process (serve, worker, each command) starts without it; other warnings still show.
+with warnings.catch_warnings():
+    warnings.filterwarnings(
+        "ignore", message="The httpx module is deprecated", category=AuthlibDeprecationWarning
+    )
+    from authlib.integrations.starlette_client import OAuth, StarletteOAuth2App
 
 from network.auth.models import IdentityProvider
 from network.auth.secrets import decrypt
