@@ -30,14 +30,21 @@ from network.auth import sessions
 from network.auth.keys import published_keys
 from network.auth.models import IdentityProvider
 from network.auth.oidc import ProviderClients
-from network.auth.pages import office_picker, page, sign_in_error
+from network.auth.pages import (
+    abilities,
+    office_picker,
+    page,
+    sign_in_error,
+    signed_in,
+    welcome,
+)
 from network.auth.ratelimit import RateLimiter
 from network.auth.secrets import derive
 from network.auth.signin import SignInRefused, record_failure, sign_in_member
 from network.auth.tokens import TokenServer, claimed_client_id, exchange_token
 from network.http.body import BodyRejected, read_limited
 from network.http.client_address import TrustedProxies, client_address, rate_limit_key
-from network.offices.models import Office
+from network.offices.models import Member, Office, OfficeRole
 from network.settings import Settings
 
 log = logging.getLogger("network.auth")
@@ -81,6 +88,7 @@ class AuthRoutes:
                 "/auth/callback/{office}", self.callback, methods=["GET"], middleware=login_state
             ),
             Route("/logout", self.logout, methods=["POST"]),
+            Route("/", self.home, methods=["GET"]),
             Route("/oauth/token", self.token, methods=["POST"]),
             Route("/.well-known/jwks.json", self.jwks, methods=["GET"]),
             Route("/.well-known/oauth-authorization-server", self.metadata, methods=["GET"]),
@@ -206,6 +214,34 @@ class AuthRoutes:
             path="/",
         )
         return response
+
+    async def home(self, request: Request) -> Response:
+        """Where sign-in lands: who you are and what you may do (a stand-in until the
+        web interface has its home page)."""
+        principal = request.scope.get("principal")
+        member_id = getattr(principal, "member_id", None)
+        member = (
+            await Member.get_or_none(id=member_id).select_related("office")
+            if request.scope.get("auth_via") == "cookie" and member_id is not None
+            else None
+        )
+        if member is None or principal is None:
+            return welcome()
+        return signed_in(
+            name=member.display_name or member.email or member.subject,
+            office=member.office.name,
+            role=OfficeRole(member.office_role).name.replace("_", " ").lower(),
+            network_roles=[
+                label
+                for flag, label in (
+                    (member.is_convener, "convener"),
+                    (member.is_network_admin, "network admin"),
+                )
+                if flag
+            ],
+            abilities=abilities(principal),
+            csrf_token=str(request.scope.get("csrf_token", "")),
+        )
 
     async def logout(self, request: Request) -> Response:
         """End the session, given its CSRF token (header or form field): otherwise any
