@@ -228,6 +228,8 @@ class Mutation:
 
 
 def _mapping(value: Any) -> dict[str, str]:
+    if value is None:
+        return {}
     if not isinstance(value, dict) or not all(
         isinstance(k, str) and isinstance(v, str) for k, v in value.items()
     ):

@@ -157,9 +157,13 @@ class IdentityProviderInput:
     )
     allowed_email_domains: list[str] = strawberry.field(default_factory=list)
     role_claim: str = "groups"
-    role_mapping: JSON = strawberry.field(
-        default_factory=dict,
-        description='Claim value to office role, e.g. {"pn-admins": "OFFICE_ADMIN"}.',
+    # No `{}` default: graphql-core cannot print an object default of the JSON scalar
+    # in introspection, so tools that load the schema (GraphiQL, code generators)
+    # failed on it. Null (or leaving it out) means "no mapping".
+    role_mapping: JSON | None = strawberry.field(
+        default=None,
+        description='Claim value to office role, e.g. {"pn-admins": "OFFICE_ADMIN"}; '
+        "null or left out: no mapping.",
     )
     default_role: OfficeRoleEnum = OfficeRole.VIEWER  # type: ignore[valid-type]
     enabled: bool = True
