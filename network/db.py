@@ -1,5 +1,7 @@
 """Database configuration shared by the app, the CLI, tests and benchmarks."""
 
+import re
+from collections.abc import Iterable
 from typing import Any
 
 from network.settings import Settings
@@ -61,3 +63,30 @@ def tortoise_config(settings: Settings) -> dict[str, Any]:
         "use_tz": True,
         "timezone": "UTC",
     }
+
+
+def subquery_sql(queryset: Any, *, first_placeholder: int = 1) -> tuple[str, list[Any]]:
+    """A queryset's SQL and parameters, for splicing into raw SQL as `... IN (<sql>)`.
+
+    The one place that touches Tortoise's private query compilation (Tortoise has no
+    public "as subquery" for raw SQL). PostgreSQL's numbered placeholders are
+    renumbered to start at `first_placeholder`, so the caller may put parameters before
+    the subquery; SQLite's `?` are positional and need nothing. The ORM's SQL quotes
+    identifiers and passes every value as a parameter, so no literal can contain `$n`.
+    """
+    queryset._choose_db_if_not_chosen()
+    queryset._make_query()
+    sql, params = queryset.query.get_parameterized_sql()
+    shift = first_placeholder - 1
+    if shift:
+        sql = re.sub(r"\$(\d+)", lambda m: f"${int(m.group(1)) + shift}", sql)
+    return sql, list(params)
+
+
+async def by_ids(source: Any, ids: Iterable[int]) -> dict[int, Any]:
+    """Rows of a model (or of a filtered queryset) whose id is among `ids`, by id; one
+    query, none for no ids. The lookup every loader batch goes through."""
+    wanted = list(set(ids))
+    if not wanted:
+        return {}
+    return {row.id: row for row in await source.filter(id__in=wanted)}

@@ -2,6 +2,7 @@
 
 from collections.abc import Iterable
 
+from network.db import by_ids
 from network.metrics.models import MetricDefinition
 
 
@@ -10,7 +11,4 @@ async def list_definitions() -> list[MetricDefinition]:
 
 
 async def definitions_by_ids(ids: Iterable[int]) -> dict[int, MetricDefinition]:
-    wanted = list(set(ids))
-    if not wanted:
-        return {}
-    return {m.id: m for m in await MetricDefinition.filter(id__in=wanted)}
+    return await by_ids(MetricDefinition, ids)

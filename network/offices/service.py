@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from tortoise.expressions import Q
 
 from network.access.principal import Principal
+from network.db import by_ids
 from network.errors import Conflict, InvalidInput, PermissionDenied
 from network.instance_secret import derive
 from network.offices.bands import size_band_for
@@ -152,10 +153,7 @@ async def count_offices(spec: OfficeFilter | None) -> int:
 
 
 async def offices_by_ids(ids: Iterable[int]) -> dict[int, Office]:
-    wanted = list(set(ids))
-    if not wanted:
-        return {}
-    return {o.id: o for o in await Office.filter(id__in=wanted)}
+    return await by_ids(Office, ids)
 
 
 async def offices_by_slugs(slugs: Iterable[str]) -> list[Office]:

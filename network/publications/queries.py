@@ -13,6 +13,7 @@ from tortoise.expressions import Q, Subquery
 from tortoise.functions import Count
 
 from network.access.principal import Principal
+from network.db import by_ids
 from network.errors import InvalidInput, NotFound
 from network.pagination import Page, newest_first
 from network.publications.access import visible_q
@@ -77,13 +78,10 @@ async def publications_by_ids(
     principal: Principal, ids: Iterable[int], kind: PublicationKind | None = None
 ) -> dict[int, Publication]:
     """The visible publications among `ids`; the invisible are simply absent."""
-    wanted = list(set(ids))
-    if not wanted:
-        return {}
-    q = visible_q(principal) & Q(id__in=wanted)
+    q = visible_q(principal)
     if kind is not None:
         q &= Q(kind=kind)
-    return {p.id: p for p in await Publication.filter(q)}
+    return await by_ids(Publication.filter(q), ids)
 
 
 async def publications_by_origin(
@@ -115,10 +113,7 @@ async def get_publication(principal: Principal, publication_id: int) -> Publicat
 
 
 async def revisions_by_ids(ids: Iterable[int]) -> dict[int, Revision]:
-    wanted = list(set(ids))
-    if not wanted:
-        return {}
-    return {r.id: r for r in await Revision.filter(id__in=wanted)}
+    return await by_ids(Revision, ids)
 
 
 async def revisions_by_publication(publication_ids: Iterable[int]) -> dict[int, list[Revision]]:
@@ -180,10 +175,7 @@ async def all_topics() -> list[Topic]:
 
 
 async def topics_by_ids(ids: Iterable[int]) -> dict[int, Topic]:
-    wanted = list(set(ids))
-    if not wanted:
-        return {}
-    return {t.id: t for t in await Topic.filter(id__in=wanted)}
+    return await by_ids(Topic, ids)
 
 
 async def diff_revisions(

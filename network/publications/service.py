@@ -15,8 +15,8 @@ from network.audit import service as audit
 from network.changes import log as changes
 from network.errors import Conflict, InvalidInput, NotFound, PermissionDenied
 from network.metrics.models import MetricDefinition
-from network.offices.bands import describe_generalized
 from network.offices.models import Attribution, Office
+from network.publications.disclosure import attribution_label
 from network.publications.models import (
     EvidenceLevel,
     Publication,
@@ -87,25 +87,6 @@ def _check_draft(kind: PublicationKind, draft: RevisionDraft) -> None:
         )
     if kind is PublicationKind.POLICY and (draft.sections or draft.evidence_level):
         raise InvalidInput("Sections and evidence level belong to briefs.", field="sections")
-
-
-async def attribution_label(office: Office, attribution: Attribution, k: int) -> str:
-    """The public description of who published; GENERALIZED needs k lookalike offices."""
-    if attribution is Attribution.NAMED:
-        return office.name
-    if attribution is Attribution.PSEUDONYMOUS:
-        return office.pseudonym
-    alike = await Office.filter(
-        region=office.region, size_band=office.size_band, origin_instance=""
-    ).count()
-    if alike < k:
-        raise InvalidInput(
-            f"Generalized attribution needs at least {k} offices described as "
-            f"'{describe_generalized(office)}'; only {alike} are. Choose named or "
-            "pseudonymous attribution.",
-            field="attribution",
-        )
-    return describe_generalized(office)
 
 
 async def _set_topics(publication: Publication, slugs: tuple[str, ...]) -> None:

@@ -12,7 +12,6 @@ every indexed row, hidden drafts included, each document is scored from its own
 fields (`_sqlite_score`).
 """
 
-import re
 from dataclasses import dataclass
 from typing import Any
 
@@ -20,7 +19,8 @@ from tortoise import connections
 from tortoise.backends.base.client import BaseDBAsyncClient
 
 from network.access.principal import Principal
-from network.pagination import Page, check_page_size, decode_cursor, encode_cursor
+from network.db import subquery_sql
+from network.pagination import Page, check_page_size, decode_cursor, offset_page
 from network.publications.filters import PublicationFilter
 from network.publications.models import Publication, PublicationKind, Revision
 from network.publications.queries import revision_text, scoped_q
@@ -80,16 +80,9 @@ async def index_publication(
 async def _allowed_ids_sql(
     principal: Principal, kind: PublicationKind | None, spec: PublicationFilter | None
 ) -> tuple[str, list[Any]]:
+    """The visible, filtered ids as SQL placed after the query text ($1 on PostgreSQL)."""
     queryset = Publication.filter(await scoped_q(principal, kind, spec)).values_list("id")
-    queryset._choose_db_if_not_chosen()
-    queryset._make_query()
-    sql, params = queryset.query.get_parameterized_sql()
-    return sql, list(params)
-
-
-def _shift_placeholders(sql: str, by: int) -> str:
-    """Renumber PostgreSQL's $n placeholders; the ORM's SQL has no literals to trip on."""
-    return re.sub(r"\$(\d+)", lambda m: f"${int(m.group(1)) + by}", sql)
+    return subquery_sql(queryset, first_placeholder=2)
 
 
 async def search(
@@ -127,7 +120,7 @@ async def search(
                        ) AS position
                 FROM publication_search s, q
                 WHERE s.document @@ q.query
-                  AND s.publication_id IN ({_shift_placeholders(allowed_sql, 1)})
+                  AND s.publication_id IN ({allowed_sql})
                 ORDER BY position
                 LIMIT ${n + 3}
             ),
@@ -150,13 +143,7 @@ async def search(
         rows = await client.execute_query_dict(sql, params)
     else:
         rows = await _sqlite_ranked(client, parsed, allowed_sql, allowed_params, size, start)
-    hits = [_hit(row) for row in rows[:size]]
-    return Page(
-        items=hits,
-        cursors=[encode_cursor(CURSOR_KIND, start + i) for i in range(len(hits))],
-        has_next_page=len(rows) > size,
-        has_previous_page=start > 0,
-    )
+    return offset_page(CURSOR_KIND, [_hit(row) for row in rows[: size + 1]], size, start)
 
 
 # Column weights of the SQLite rank (the ratio bm25 used here before): a phrase in the
@@ -254,7 +241,7 @@ async def count_matches(
         sql = (
             "WITH q AS MATERIALIZED (SELECT websearch_to_tsquery('english', $1) AS query) "
             "SELECT count(*) FROM publication_search s, q WHERE s.document @@ q.query "
-            f"AND s.publication_id IN ({_shift_placeholders(allowed_sql, 1)})"
+            f"AND s.publication_id IN ({allowed_sql})"
         )
         params = [parsed.text, *allowed_params]
     else:

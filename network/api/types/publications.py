@@ -30,8 +30,8 @@ from network.api.types.ids import (
 )
 from network.api.types.offices import OfficeType
 from network.metrics.models import MetricDefinition
-from network.offices.models import Attribution, Office
-from network.publications import queries
+from network.offices.models import Office
+from network.publications import disclosure, queries
 from network.publications.models import Publication, PublicationKind, Revision, Topic
 
 
@@ -134,10 +134,9 @@ class PublicationInterface:
     # awaitable otherwise (see `now_or_later`); the casts tell mypy what GraphQL sees.
     @strawberry.field(description="The publishing office; null unless attribution is NAMED.")
     def office(self, info: strawberry.Info) -> OfficeType | None:
-        office_id = self.model.office_id  # type: ignore[attr-defined]
-        own = info.context.principal.reads_own_office(office_id)
-        if self.model.attribution != Attribution.NAMED and not own:
+        if not disclosure.shows_office(info.context.principal, self.model):
             return None
+        office_id = self.model.office_id  # type: ignore[attr-defined]
         return cast(
             "OfficeType | None",
             now_or_later(info.context.loaders.office, office_id, _office_type),
