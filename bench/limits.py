@@ -69,7 +69,7 @@ async def main(database_url: str | None, iterations: int) -> str:
         assert item is not None
         from strawberry.relay import to_base64
 
-        from network.api.types.ids import publication_node_id
+        from network.api.core.ids import publication_node_id
 
         texts = {
             path.stem: path.read_text(encoding="utf-8")

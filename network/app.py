@@ -22,6 +22,7 @@ from network.auth.middleware import PrincipalMiddleware
 from network.auth.routes import AuthRoutes
 from network.db import tortoise_config
 from network.http.body_guard import BodyGuardMiddleware
+from network.http.text_guard import NulGuardMiddleware
 from network.settings import Settings, load_settings
 from network.wiring import wire
 
@@ -69,6 +70,7 @@ def create_app(
     middleware = [
         # Outermost: body limits for every route, and clients that leave are one log line.
         Middleware(BodyGuardMiddleware, settings=settings),
+        Middleware(NulGuardMiddleware),
         Middleware(PrincipalMiddleware, settings=settings),
     ]
     app = Starlette(routes=routes, middleware=middleware, lifespan=lifespan)

@@ -2,7 +2,10 @@
 
 import re
 from collections.abc import Iterable
-from typing import Any
+from typing import Any, TypeVar
+
+from tortoise.models import Model
+from tortoise.queryset import AwaitableQuery, QuerySet
 
 from network.settings import Settings
 
@@ -17,6 +20,8 @@ MODEL_MODULES = [
     "network.changes.models",
 ]
 APP_LABEL = "network"
+
+M = TypeVar("M", bound=Model)
 
 
 def _connection_url(settings: Settings) -> str:
@@ -65,15 +70,21 @@ def tortoise_config(settings: Settings) -> dict[str, Any]:
     }
 
 
-def subquery_sql(queryset: Any, *, first_placeholder: int = 1) -> tuple[str, list[Any]]:
+def subquery_sql(
+    queryset: AwaitableQuery[Any], *, first_placeholder: int = 1
+) -> tuple[str, list[Any]]:
     """A queryset's SQL and parameters, for splicing into raw SQL as `... IN (<sql>)`.
 
     The one place that touches Tortoise's private query compilation (Tortoise has no
-    public "as subquery" for raw SQL). PostgreSQL's numbered placeholders are
-    renumbered to start at `first_placeholder`, so the caller may put parameters before
-    the subquery; SQLite's `?` are positional and need nothing. The ORM's SQL quotes
-    identifiers and passes every value as a parameter, so no literal can contain `$n`.
+    public "as subquery" for raw SQL); `tests/test_db_subquery.py` pins it on both
+    engines, so a Tortoise upgrade that changes it fails there first. PostgreSQL's
+    numbered placeholders are renumbered to start at `first_placeholder`, so the caller
+    may put parameters before the subquery; SQLite's `?` are positional and need
+    nothing. The ORM's SQL quotes identifiers and passes every value as a parameter, so
+    no literal can contain `$n`.
     """
+    if first_placeholder < 1:
+        raise ValueError("Placeholders are numbered from 1.")
     queryset._choose_db_if_not_chosen()
     queryset._make_query()
     sql, params = queryset.query.get_parameterized_sql()
@@ -83,10 +94,11 @@ def subquery_sql(queryset: Any, *, first_placeholder: int = 1) -> tuple[str, lis
     return sql, list(params)
 
 
-async def by_ids(source: Any, ids: Iterable[int]) -> dict[int, Any]:
-    """Rows of a model (or of a filtered queryset) whose id is among `ids`, by id; one
-    query, none for no ids. The lookup every loader batch goes through."""
+async def by_ids(source: type[M] | QuerySet[M], ids: Iterable[int]) -> dict[int, M]:
+    """Rows of a model, or of a filtered queryset (a visibility rule, say), whose id is
+    among `ids`, keyed by id: one query, none for no ids. Every loader batch goes
+    through it, so duplicates in `ids` cost nothing and missing ids are simply absent."""
     wanted = list(set(ids))
     if not wanted:
         return {}
-    return {row.id: row for row in await source.filter(id__in=wanted)}
+    return {row.pk: row for row in await source.filter(id__in=wanted)}

@@ -18,7 +18,7 @@ from strawberry.relay import to_base64
 from tortoise import Tortoise
 
 from network.access.principal import Principal
-from network.api.types.ids import publication_node_id
+from network.api.core.ids import publication_node_id
 from network.app import create_app
 from network.cli import migrate_database
 from network.db import tortoise_config

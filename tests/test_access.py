@@ -4,7 +4,7 @@ import httpx
 from strawberry.relay import to_base64
 
 from network.access.principal import member_principal
-from network.api.types.publications import PolicyType
+from network.api.publications.types import PolicyType
 from network.offices.models import Office, OfficeRole
 from network.publications.models import Publication, PublicationKind, PublicationStatus, Visibility
 from tests.conftest import as_principal, gql, node_id

@@ -170,6 +170,21 @@ HOSTILE = [
         {"q": "bail " * 5000},
     ),
     ("huge first", "{ policies(first: 99999999999) { totalCount } }", {}),
+    # PostgreSQL cannot store NUL: it must be refused before any query is built.
+    ("nul in slug", "query($s: String!) { office(slug: $s) { name } }", {"s": "a\x00b"}),
+    ("nul in search", "query($q: String!) { search(query: $q) { totalCount } }", {"q": "bail\x00"}),
+    ("nul in literal", '{ search(query: "bail\\u0000") { totalCount } }', {}),
+    ("nul in block string", '{ office(slug: """a\x00""") { name } }', {}),
+    (
+        "nul in a list",
+        "query($t: [String!]) { policies(filter: {topics: $t}) { totalCount } }",
+        {"t": ["bail", "\x00"]},
+    ),
+    (
+        "nul in a mutation",
+        "mutation($c: String!) { revokeApiClient(clientId: $c) { errors { code } } }",
+        {"c": "pn_\x00"},
+    ),
     (
         "diff huge numbers",
         "query($id: ID!) { node(id: $id) { ... on Policy { diff(fromNumber: 1, toNumber: 2147483647) } } }",
@@ -205,3 +220,33 @@ async def test_hostile_input_is_refused_clearly(
 async def test_hostile_input_leaves_the_instance_answering(app_client: httpx.AsyncClient) -> None:
     body = await gql(app_client, "{ policies(first: 1) { totalCount } }")
     assert body["data"]["policies"]["totalCount"] > 0
+
+
+async def test_nul_is_refused_before_any_query_runs(app_client: httpx.AsyncClient) -> None:
+    response = await app_client.post(
+        "/graphql",
+        json={
+            "query": "query($s: String!) { office(slug: $s) { name } }",
+            "variables": {"s": "\x00"},
+        },
+    )
+    assert response.status_code == 400
+    assert "NUL" in response.json()["errors"][0]["message"]
+    literal = await app_client.post(
+        "/graphql", json={"query": '{ office(slug: "\\u0000") { name } }'}
+    )
+    assert "NUL" in literal.json()["errors"][0]["message"], literal.text
+
+
+@pytest.mark.parametrize(
+    "url",
+    ["/auth/login?office=a%00b", "/auth/callback/a%00b?code=x&state=y", "/graphql?query=%00"],
+)
+async def test_nul_in_a_url_is_a_400_on_every_route(
+    app_client: httpx.AsyncClient, caplog: pytest.LogCaptureFixture, url: str
+) -> None:
+    with caplog.at_level(logging.INFO):
+        response = await app_client.get(url)
+    assert response.status_code == 400, response.text
+    assert "NUL" in response.text
+    assert not [r for r in caplog.records if r.exc_info or r.levelno >= logging.ERROR]

@@ -6,7 +6,7 @@ import base64
 import httpx
 from strawberry.relay import from_base64, to_base64
 
-from network.api.types.ids import revision_node_id
+from network.api.core.ids import revision_node_id
 from network.publications.models import Publication, PublicationStatus, Visibility
 from tests.conftest import gql, node_id
 

@@ -3,7 +3,7 @@
 from dataclasses import dataclass, field
 
 from network.access.principal import Principal
-from network.api.loaders import Loaders
+from network.api.schema import Loaders
 from network.settings import Settings
 
 

@@ -35,6 +35,7 @@ from network.api.context import Context
 from network.api.errors import MASKED_MESSAGE, format_errors
 from network.api.schema import NetworkSchema
 from network.http.body import BodyRejected, read_limited
+from network.http.text_guard import NUL_MESSAGE, has_nul
 from network.settings import Settings
 
 log = logging.getLogger("network.api")
@@ -250,6 +251,8 @@ class GraphQLEndpoint:
         variables = raw.get("variables")
         if variables is not None and not isinstance(variables, dict):
             raise HttpProblem(400, "`variables` must be an object.")
+        if has_nul(variables):
+            raise HttpProblem(400, NUL_MESSAGE)
         return GraphQLParams(query, operation_name or None, variables or None)
 
     async def _execute(

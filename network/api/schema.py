@@ -1,4 +1,6 @@
-"""Schema construction with the limits and caches every request goes through.
+"""Schema construction: the root types and per-request loaders composed from the
+domains (`network.api.<domain>`), with the limits and caches every request goes
+through.
 
 Limit rules are built once and shared: building them per request defeats the
 validation cache (see the stack notes).
@@ -21,15 +23,46 @@ from strawberry.extensions import (
 )
 from strawberry.types.execution import ExecutionContext
 
+from network.access.principal import Principal
+from network.api.catalog.loaders import CatalogLoaders
+from network.api.catalog.queries import CatalogQuery
+from network.api.catalog.types import TopicType
+from network.api.core.queries import CoreQuery
 from network.api.cost import CostLimiter
-from network.api.identity import Mutation
-from network.api.query import Query
-from network.api.types.catalog import TopicType
-from network.api.types.offices import OfficeType
-from network.api.types.publications import BriefType, PolicyType, RevisionType
+from network.api.identity.mutations import IdentityMutation
+from network.api.identity.queries import IdentityQuery
+from network.api.offices.loaders import OfficeLoaders
+from network.api.offices.queries import OfficesQuery
+from network.api.offices.types import OfficeType
+from network.api.publications.loaders import PublicationLoaders
+from network.api.publications.queries import PublicationsQuery
+from network.api.publications.types import BriefType, PolicyType, RevisionType
+from network.api.rules import NoNulInStrings
 from network.instance_secret import derive
 from network.pagination import configure_cursors
 from network.settings import Settings
+
+
+# Root fields appear in the SDL in base-class order: reordering the mixins changes
+# the committed schema (tests/test_schema_files.py).
+@strawberry.type
+class Query(IdentityQuery, CoreQuery, OfficesQuery, PublicationsQuery, CatalogQuery):
+    pass
+
+
+@strawberry.type
+class Mutation(IdentityMutation):
+    pass
+
+
+class Loaders:
+    """One request's DataLoaders, a group per domain: each batches and caches for a
+    single principal, so nothing loaded for one caller reaches another."""
+
+    def __init__(self, principal: Principal) -> None:
+        self.offices = OfficeLoaders()
+        self.publications = PublicationLoaders(principal)
+        self.catalog = CatalogLoaders()
 
 
 class NetworkSchema(strawberry.Schema):
@@ -62,6 +95,7 @@ def _schema(
     rules = (
         QueryDepthLimiter(max_depth=max_depth).validation_rules
         + MaxAliasesLimiter(max_alias_count=max_aliases).validation_rules
+        + [NoNulInStrings]
     )
     extensions: list[Callable[[], SchemaExtension]] = [
         lambda: AddValidationRules(rules),

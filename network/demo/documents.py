@@ -7,6 +7,10 @@ them into the frozen objects below, in file-number order: the demo loader assign
 documents to offices by index with a seeded random generator, so the order is part of
 what makes a demo reproducible.
 
+A document's text may carry placeholders (``network.demo.variants``) so that several
+offices can publish it, each in its own words: ``revisions`` is the text as its original
+publisher renders it, ``render`` gives it for any publisher.
+
 A malformed file raises ``CorpusFormatError`` naming the file and line, the first time a
 list is loaded: the corpus ships with the package, so this is a packaging or editing
 mistake, never a runtime condition to recover from.
@@ -16,6 +20,16 @@ import functools
 import re
 from dataclasses import dataclass
 from importlib import resources
+from typing import Any
+
+from network.demo.variants import VARIANTS, Rendering, has_options, render, token_errors
+
+SIZE_BANDS = frozenset({"SMALL", "MEDIUM", "LARGE", "VERY_LARGE"})
+# A title or summary that says how big its office is ("a Mid-Size Office").
+SIZE_WORDS = re.compile(
+    r"\b(small|mid-size|medium-size|large|very large)\s+(office|county|jurisdiction)",
+    re.IGNORECASE,
+)
 
 
 @dataclass(frozen=True)
@@ -30,7 +44,19 @@ class PolicyRevisionText:
 class PolicyText:
     key: str  # unique snake_case
     topics: tuple[str, ...]  # 1-3 taxonomy slugs
-    revisions: tuple[PolicyRevisionText, ...]  # oldest first
+    revisions: tuple[PolicyRevisionText, ...]  # oldest first, as the original publisher has them
+    adapted_titles: tuple[str, ...] = ()  # the titles of the first and second adaptation
+    local_changes: str = ""  # what an adaptation changes, as a noun phrase
+    office_size: tuple[str, ...] = ()  # size bands the text is written for; () for any
+    templates: tuple[PolicyRevisionText, ...] = ()  # revisions with their placeholders
+
+    def render(self, rendering: Rendering) -> tuple[PolicyRevisionText, ...]:
+        return tuple(render(template, rendering) for template in self.templates)
+
+    @property
+    def states_size(self) -> bool:
+        """Whether a title or summary says how big the publishing office is."""
+        return any(SIZE_WORDS.search(r.title + " " + r.summary) for r in self.templates)
 
 
 @dataclass(frozen=True)
@@ -51,7 +77,18 @@ class BriefText:
     key: str
     topics: tuple[str, ...]
     linked_metrics: tuple[str, ...]  # keys of network.metrics.standard.STANDARD_METRICS
-    revisions: tuple[BriefRevisionText, ...]  # oldest first
+    revisions: tuple[BriefRevisionText, ...]  # oldest first, as the original publisher has them
+    adapted_titles: tuple[str, ...] = ()
+    local_changes: str = ""
+    office_size: tuple[str, ...] = ()
+    templates: tuple[BriefRevisionText, ...] = ()
+
+    def render(self, rendering: Rendering) -> tuple[BriefRevisionText, ...]:
+        return tuple(render(template, rendering) for template in self.templates)
+
+    @property
+    def states_size(self) -> bool:
+        return any(SIZE_WORDS.search(r.title + " " + r.summary) for r in self.templates)
 
 
 class CorpusFormatError(ValueError):
@@ -94,8 +131,16 @@ class _Document:
     revisions: list[_Revision]
 
 
-def _parse(text: str, where: str, front_names: set[str], field_names: set[str]) -> _Document:
-    """Split a file into front matter and revisions; section content stays raw lines."""
+def _parse(
+    text: str,
+    where: str,
+    front_names: set[str],
+    field_names: set[str],
+    optional_front: frozenset[str] = frozenset(),
+) -> _Document:
+    """Split a file into front matter and revisions; section content stays raw lines.
+
+    Every name of ``front_names`` must appear; those of ``optional_front`` may."""
     lines = text.splitlines()
     if not lines or lines[0] != "---" or "---" not in lines[1:]:
         raise CorpusFormatError(f"{where}: must start with a front-matter block between '---'")
@@ -103,9 +148,10 @@ def _parse(text: str, where: str, front_names: set[str], field_names: set[str]) 
     front: dict[str, str | tuple[str, ...]] = {}
     for number, line in enumerate(lines[1:end], 2):
         match = _FIELD.fullmatch(line)
-        if match is None or match["name"] not in front_names or match["name"] in front:
+        allowed = front_names | optional_front
+        if match is None or match["name"] not in allowed or match["name"] in front:
             raise CorpusFormatError(
-                f"{where}:{number}: expected one of {sorted(front_names)}, each once"
+                f"{where}:{number}: expected one of {sorted(allowed)}, each once"
             )
         value = match["value"]
         if value.startswith("[") and value.endswith("]"):
@@ -216,8 +262,9 @@ def _policy(document: _Document, where: str) -> PolicyText:
                 fields["title"], fields["summary"], _markdown(sections), fields["change"]
             )
         )
+    adaptation = _adaptation(document, revisions, revisions[0].body, where)
     key, topics = _text(document, "key", where), _list(document, "topics", where)
-    return PolicyText(key, topics, tuple(revisions))
+    return PolicyText(key, topics, revisions=adaptation.original, **adaptation.front)
 
 
 def _brief(document: _Document, where: str) -> BriefText:
@@ -250,12 +297,60 @@ def _brief(document: _Document, where: str) -> BriefText:
                 **paragraphs,
             )
         )
+    first_text = " ".join(getattr(revisions[0], name) for name in _BRIEF_SECTIONS.values())
+    adaptation = _adaptation(document, revisions, first_text, where)
     return BriefText(
         _text(document, "key", where),
         _list(document, "topics", where),
         _list(document, "linked_metrics", where),
-        tuple(revisions),
+        revisions=adaptation.original,
+        **adaptation.front,
     )
+
+
+@dataclass
+class _Adaptable:
+    original: tuple[Any, ...]  # the revisions as the original publisher renders them
+    front: dict[str, Any]  # adapted_titles, local_changes, office_size, templates
+
+
+def _adaptation(
+    document: _Document,
+    templates: list[PolicyRevisionText] | list[BriefRevisionText],
+    first_sections: str,
+    where: str,
+) -> _Adaptable:
+    """Check the placeholders and the adaptation front matter of a parsed document.
+
+    Revision 1's sections need an option group so that each publication of the
+    document has its own text; adapted titles are distinct from every title the
+    document has."""
+    for template in templates:
+        for value in vars(template).values():
+            if errors := token_errors(value):
+                raise CorpusFormatError(f"{where}: {'; '.join(errors)}")
+    if not has_options(first_sections):
+        raise CorpusFormatError(f"{where}: revision 1 needs an option group {{{{a|b|c}}}}")
+    adapted = _list(document, "adapted_titles", where)
+    titles = {template.title for template in templates}
+    if len(set(adapted)) != VARIANTS - 1 or len(adapted) != VARIANTS - 1 or titles & set(adapted):
+        raise CorpusFormatError(
+            f"{where}: adapted_titles needs {VARIANTS - 1} titles of its own (no commas)"
+        )
+    size = _list(document, "office_size", where) if "office_size" in document.front else ()
+    if not set(size) <= SIZE_BANDS:
+        raise CorpusFormatError(f"{where}: office_size takes {sorted(SIZE_BANDS)}")
+    local_changes = _text(document, "local_changes", where)
+    if not local_changes:
+        raise CorpusFormatError(f"{where}: local_changes says what an adaptation changes")
+    original = tuple(render(template, Rendering()) for template in templates)
+    front = {
+        "adapted_titles": adapted,
+        "local_changes": local_changes,
+        "office_size": size,
+        "templates": tuple(templates),
+    }
+    return _Adaptable(original, front)
 
 
 def _text(document: _Document, name: str, where: str) -> str:
@@ -272,6 +367,9 @@ def _list(document: _Document, name: str, where: str) -> tuple[str, ...]:
     return value
 
 
+_ADAPTATION_FRONT = {"adapted_titles", "local_changes"}
+
+
 def _documents(kind: str, front: set[str], fields: set[str]) -> list[tuple[_Document, str]]:
     """Parsed files of ``corpus/<kind>`` with their names, in number order.
 
@@ -284,7 +382,13 @@ def _documents(kind: str, front: set[str], fields: set[str]) -> list[tuple[_Docu
         match = _FILE_NAME.fullmatch(entry.name)
         if match is None:
             raise CorpusFormatError(f"{where}: expected a name NN-key.md")
-        document = _parse(entry.read_text(encoding="utf-8"), where, front, fields)
+        document = _parse(
+            entry.read_text(encoding="utf-8"),
+            where,
+            front | _ADAPTATION_FRONT,
+            fields,
+            optional_front=frozenset({"office_size"}),
+        )
         key = _text(document, "key", where)
         if key != match["key"] or key in keys or int(match["number"]) in numbered:
             raise CorpusFormatError(f"{where}: key must match the name; keys, numbers unique")

@@ -10,6 +10,7 @@ from typing import Any
 from tortoise.transactions import in_transaction
 
 from network.changes.log import Change
+from network.db import by_ids
 from network.jobs.service import enqueue
 from network.publications.models import Publication, Revision
 from network.publications.service import TEXT_ACTIONS
@@ -23,10 +24,9 @@ async def reindex_batch(payload: dict[str, Any]) -> None:
     ids = [int(i) for i in payload.get("publication_ids", [])]
     async with in_transaction():
         publications = await Publication.filter(id__in=ids, head_revision_id__not_isnull=True)
-        heads = {
-            r.id: r
-            for r in await Revision.filter(id__in=[p.head_revision_id for p in publications])
-        }
+        heads = await by_ids(
+            Revision, [p.head_revision_id for p in publications if p.head_revision_id is not None]
+        )
         for publication in publications:
             revision = heads.get(publication.head_revision_id)  # type: ignore[arg-type]
             if revision is not None:

@@ -1,5 +1,5 @@
 """Identity in the schema: the viewer, members, API clients, identity providers, the
-audit log, and the typed errors mutations return. Secrets never appear here except
+audit log, and the payloads of identity mutations. Secrets never appear here except
 a new client's secret, once, in the payload that created it."""
 
 from datetime import datetime
@@ -8,22 +8,11 @@ from typing import Any, cast
 import strawberry
 from strawberry.scalars import JSON
 
-from network.api.types.enums import ClientAuthMethodEnum, OfficeRoleEnum
+from network.api.core.enums import ClientAuthMethodEnum, OfficeRoleEnum
+from network.api.core.payload import UserError
 from network.audit.models import AuditEvent
-from network.auth.models import ApiClient, ClientAuthMethod, IdentityProvider
-from network.errors import DomainError
-from network.offices.models import Member, OfficeRole
-
-
-@strawberry.type
-class UserError:
-    code: str
-    field: str | None
-    message: str
-
-    @classmethod
-    def from_error(cls, error: DomainError) -> "UserError":
-        return cls(code=error.code, field=error.field, message=error.message)
+from network.auth.models import ApiClient, IdentityProvider
+from network.offices.models import Member
 
 
 @strawberry.type(name="Viewer")
@@ -136,57 +125,6 @@ class AuditEventType:
             detail=cast(Any, dict(event.detail)),
             ip=event.ip,
         )
-
-
-@strawberry.input
-class AuditEventFilter:
-    actions: list[str] | None = None
-    office_slug: str | None = None
-    outcome: str | None = None
-    since: datetime | None = None
-    until: datetime | None = None
-
-
-@strawberry.input
-class IdentityProviderInput:
-    office_slug: str
-    issuer: str
-    client_id: str
-    client_secret: str | None = strawberry.field(
-        default=None, description="Leave out to keep the stored secret."
-    )
-    allowed_email_domains: list[str] = strawberry.field(default_factory=list)
-    role_claim: str = "groups"
-    # No `{}` default: graphql-core cannot print an object default of the JSON scalar
-    # in introspection, so tools that load the schema (GraphiQL, code generators)
-    # failed on it. Null (or leaving it out) means "no mapping".
-    role_mapping: JSON | None = strawberry.field(
-        default=None,
-        description='Claim value to office role, e.g. {"pn-admins": "OFFICE_ADMIN"}; '
-        "null or left out: no mapping.",
-    )
-    default_role: OfficeRoleEnum = OfficeRole.VIEWER  # type: ignore[valid-type]
-    enabled: bool = True
-
-
-@strawberry.input
-class CreateApiClientInput:
-    office_slug: str
-    name: str
-    scopes: list[str]
-    auth_method: ClientAuthMethodEnum = ClientAuthMethod.CLIENT_SECRET_BASIC  # type: ignore[valid-type]
-    jwks: JSON | None = strawberry.field(
-        default=None, description="Public keys, for private_key_jwt clients."
-    )
-
-
-@strawberry.input
-class SetMemberRoleInput:
-    member_id: int
-    office_role: OfficeRoleEnum | None = None  # type: ignore[valid-type]
-    is_convener: bool | None = None
-    is_network_admin: bool | None = None
-    is_active: bool | None = None
 
 
 @strawberry.type

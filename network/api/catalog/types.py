@@ -6,8 +6,8 @@ from typing import Any
 import strawberry
 from strawberry import relay
 
-from network.api.types.enums import DirectionEnum, FrequencyEnum, MetricUnitEnum
-from network.api.types.ids import node_pks
+from network.api.core.enums import DirectionEnum, FrequencyEnum, MetricUnitEnum
+from network.api.core.ids import node_pks
 from network.metrics.models import MetricDefinition
 from network.publications.models import Topic
 
@@ -34,14 +34,14 @@ class TopicType(relay.Node):
     async def parent(self, info: strawberry.Info) -> "TopicType | None":
         if self.parent_id is None:
             return None
-        topic = await info.context.loaders.topic.load(self.parent_id)
+        topic = await info.context.loaders.catalog.topic.load(self.parent_id)
         return TopicType.from_model(topic) if topic else None
 
     @classmethod
     async def resolve_nodes(
         cls, *, info: strawberry.Info, node_ids: Iterable[str], required: bool = False
     ) -> list[Any]:
-        loaded = await info.context.loaders.topic.load_many(node_pks(node_ids))
+        loaded = await info.context.loaders.catalog.topic.load_many(node_pks(node_ids))
         return [cls.from_model(t) if t else None for t in loaded]
 
 

@@ -1,8 +1,9 @@
-"""Policies, briefs and their revisions in the schema.
+"""Policies, briefs, their revisions, search hits and facet counts in the schema.
 
-Attribution is enforced here only in presentation: `office` is null unless the
-publication is NAMED (or belongs to the caller's own office); `attributedTo` always
-carries the label chosen at publish time (name, pseudonym or generalized phrase).
+Attribution is presentation here: whether `office` is shown is decided by
+`network.publications.disclosure` (so web pages and exports show the same);
+`attributedTo` always carries the label chosen at publish time (name, pseudonym or
+generalized phrase).
 """
 
 from collections.abc import Callable, Iterable
@@ -12,9 +13,8 @@ from typing import Any, cast
 import strawberry
 from strawberry import relay
 
-from network.api.loaders import now_or_later, peek
-from network.api.types.catalog import MetricDefinitionType, TopicType
-from network.api.types.enums import (
+from network.api.catalog.types import MetricDefinitionType, TopicType
+from network.api.core.enums import (
     AttributionEnum,
     EvidenceLevelEnum,
     PublicationStatusEnum,
@@ -22,13 +22,14 @@ from network.api.types.enums import (
     SizeBandEnum,
     VisibilityEnum,
 )
-from network.api.types.ids import (
+from network.api.core.ids import (
     parse_publication_key,
     parse_revision_key,
     publication_node_id,
     revision_node_id,
 )
-from network.api.types.offices import OfficeType
+from network.api.core.loaders import now_or_later, peek
+from network.api.offices.types import OfficeType
 from network.metrics.models import MetricDefinition
 from network.offices.models import Office
 from network.publications import disclosure, queries
@@ -139,22 +140,22 @@ class PublicationInterface:
         office_id = self.model.office_id  # type: ignore[attr-defined]
         return cast(
             "OfficeType | None",
-            now_or_later(info.context.loaders.office, office_id, _office_type),
+            now_or_later(info.context.loaders.offices.office, office_id, _office_type),
         )
 
     @strawberry.field
     def topics(self, info: strawberry.Info) -> list[TopicType]:
         loaders = info.context.loaders
-        found, ids = peek(loaders.topic_ids_of, self.model.id)
+        found, ids = peek(loaders.publications.topic_ids_of, self.model.id)
         if found:
-            topics = [peek(loaders.topic, i) for i in ids or []]
+            topics = [peek(loaders.catalog.topic, i) for i in ids or []]
             if all(hit for hit, _ in topics):
                 return _topic_types([t for _, t in topics])
         return cast("list[TopicType]", self._topics_later(info))
 
     async def _topics_later(self, info: strawberry.Info) -> list[TopicType]:
-        ids = await info.context.loaders.topic_ids_of.load(self.model.id)
-        return _topic_types(await info.context.loaders.topic.load_many(ids))
+        ids = await info.context.loaders.publications.topic_ids_of.load(self.model.id)
+        return _topic_types(await info.context.loaders.catalog.topic.load_many(ids))
 
     @strawberry.field
     def latest_revision(self, info: strawberry.Info) -> RevisionType | None:
@@ -163,7 +164,7 @@ class PublicationInterface:
         return cast(
             "RevisionType | None",
             now_or_later(
-                info.context.loaders.revision,
+                info.context.loaders.publications.revision,
                 self.model.head_revision_id,
                 lambda revision: (
                     RevisionType.from_model(revision, self.model) if revision else None
@@ -173,7 +174,7 @@ class PublicationInterface:
 
     @strawberry.field(description="Every revision, oldest first.")
     async def revisions(self, info: strawberry.Info) -> list[RevisionType]:
-        rows = await info.context.loaders.revisions_of.load(self.model.id)
+        rows = await info.context.loaders.publications.revisions_of.load(self.model.id)
         return [RevisionType.from_model(r, self.model) for r in rows]
 
     @strawberry.field(description="A unified diff between two revisions, by number.")
@@ -261,22 +262,22 @@ class BriefType(PublicationInterface, relay.Node):
     @strawberry.field(description="Metrics the brief points to as evidence.")
     def linked_metrics(self, info: strawberry.Info) -> list[MetricDefinitionType]:
         loaders = info.context.loaders
-        found, ids = peek(loaders.metric_ids_of, self.model.id)
+        found, ids = peek(loaders.publications.metric_ids_of, self.model.id)
         if found:
-            metrics = [peek(loaders.metric, i) for i in ids or []]
+            metrics = [peek(loaders.catalog.metric, i) for i in ids or []]
             if all(hit for hit, _ in metrics):
                 return _metric_types([m for _, m in metrics])
         return cast("list[MetricDefinitionType]", self._metrics_later(info))
 
     async def _metrics_later(self, info: strawberry.Info) -> list[MetricDefinitionType]:
-        ids = await info.context.loaders.metric_ids_of.load(self.model.id)
-        return _metric_types(await info.context.loaders.metric.load_many(ids))
+        ids = await info.context.loaders.publications.metric_ids_of.load(self.model.id)
+        return _metric_types(await info.context.loaders.catalog.metric.load_many(ids))
 
     def _from_head(self, info: strawberry.Info, convert: Callable[[Revision], Any]) -> Any:
         if self.model.head_revision_id is None:
             return None
         return now_or_later(
-            info.context.loaders.revision,
+            info.context.loaders.publications.revision,
             self.model.head_revision_id,
             lambda revision: convert(revision) if revision else None,
         )
@@ -294,15 +295,39 @@ def publication_type(publication: Publication) -> PolicyType | BriefType:
     return BriefType.from_model(publication)
 
 
-@strawberry.input
-class PublicationFilterInput:
-    topics: list[str] | None = strawberry.UNSET
-    states: list[str] | None = strawberry.UNSET
-    regions: list[RegionEnum] | None = strawberry.UNSET  # type: ignore[valid-type]
-    size_bands: list[SizeBandEnum] | None = strawberry.UNSET  # type: ignore[valid-type]
-    statuses: list[PublicationStatusEnum] | None = strawberry.UNSET  # type: ignore[valid-type]
-    effective_from: date | None = strawberry.UNSET
-    effective_to: date | None = strawberry.UNSET
-    offices: list[str] | None = strawberry.field(
-        default=strawberry.UNSET, description="Office slugs; matches NAMED publications only."
+@strawberry.type
+class SearchHit:
+    publication: PublicationInterface
+    rank: float = strawberry.field(description="Relevance; higher is better.")
+    snippet: str = strawberry.field(
+        description="HTML-escaped text around the matches, each match inside <mark>."
+    )
+
+
+@strawberry.type
+class TopicCount:
+    topic: TopicType
+    count: int
+
+
+@strawberry.type
+class RegionCount:
+    region: RegionEnum  # type: ignore[valid-type]
+    count: int
+
+
+@strawberry.type
+class SizeBandCount:
+    size_band: SizeBandEnum  # type: ignore[valid-type]
+    count: int
+
+
+@strawberry.type
+class PublicationFacets:
+    total: int
+    topics: list[TopicCount]
+    regions: list[RegionCount]
+    size_bands: list[SizeBandCount]
+    undisclosed_place: int = strawberry.field(
+        description="Publications whose attribution does not disclose region and size band."
     )

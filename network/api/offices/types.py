@@ -7,8 +7,8 @@ from typing import Any
 import strawberry
 from strawberry import relay
 
-from network.api.types.enums import OfficeKindEnum, RegionEnum, SizeBandEnum
-from network.api.types.ids import node_pks
+from network.api.core.enums import OfficeKindEnum, RegionEnum, SizeBandEnum
+from network.api.core.ids import node_pks
 from network.offices.models import Office
 
 
@@ -43,13 +43,5 @@ class OfficeType(relay.Node):
         cls, *, info: strawberry.Info, node_ids: Iterable[str], required: bool = False
     ) -> list[Any]:
         ids = node_pks(node_ids)
-        loaded = await info.context.loaders.office.load_many(ids)
+        loaded = await info.context.loaders.offices.office.load_many(ids)
         return [cls.from_model(o) if o else None for o in loaded]
-
-
-@strawberry.input
-class OfficeFilter:
-    states: list[str] | None = None
-    regions: list[RegionEnum] | None = None  # type: ignore[valid-type]
-    size_bands: list[SizeBandEnum] | None = None  # type: ignore[valid-type]
-    kinds: list[OfficeKindEnum] | None = None  # type: ignore[valid-type]

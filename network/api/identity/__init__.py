@@ -1,0 +1,2 @@
+"""Identity in the schema (viewer, API clients, members, identity providers, the
+audit log): root fields, mutations, types and inputs."""

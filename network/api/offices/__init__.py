@@ -1,0 +1,1 @@
+"""The office directory in the schema: root fields, types, inputs and loaders."""
