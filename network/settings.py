@@ -59,6 +59,8 @@ class Settings:
     max_aliases: int = 30
     max_tokens: int = 4000
     max_body_bytes: int = 256 * 1024
+    # A multipart GraphQL request importing a document (the file and its request).
+    max_upload_bytes: int = 12 * 1024 * 1024
     response_cache_entries: int = 2048
     response_cache_enabled: bool = True
     # Bytes the response cache may hold per process, and the largest answer it keeps.
@@ -72,7 +74,7 @@ class Settings:
     max_body_readers: int = 64
     # Addresses (IPs or CIDR ranges) of reverse proxies whose X-Forwarded-For is trusted.
     trusted_proxies: tuple[str, ...] = ()
-    generalized_k: int = 3
+    generalized_k: int = 5
     search_rank_window: int = 2000
     db_pool_max: int = 10
     secret_key: str = ""
@@ -122,10 +124,11 @@ def load_settings() -> Settings:
         response_cache_bytes=_int("NETWORK_RESPONSE_CACHE_BYTES", 32 * 1024 * 1024),
         response_cache_max_entry_bytes=_int("NETWORK_RESPONSE_CACHE_MAX_ENTRY_BYTES", 512 * 1024),
         max_query_cost=_int("NETWORK_MAX_QUERY_COST", 10_000),
+        max_upload_bytes=_int("NETWORK_MAX_UPLOAD_BYTES", 12 * 1024 * 1024),
         body_timeout_seconds=_float("NETWORK_BODY_TIMEOUT_SECONDS", 10.0),
         max_body_readers=_int("NETWORK_MAX_BODY_READERS", 64),
         trusted_proxies=_list("NETWORK_TRUSTED_PROXIES"),
-        generalized_k=_int("NETWORK_GENERALIZED_K", 3),
+        generalized_k=_int("NETWORK_GENERALIZED_K", 5),
         search_rank_window=_int("NETWORK_SEARCH_RANK_WINDOW", 2000),
         db_pool_max=_int("NETWORK_DB_POOL_MAX", 10),
         secret_key=os.environ.get("NETWORK_SECRET_KEY", ""),

@@ -74,16 +74,18 @@ async def test_state_filter_matches_named_only(app_client: httpx.AsyncClient) ->
 
 async def test_region_and_size_filters(app_client: httpx.AsyncClient) -> None:
     body = await gql(
-        app_client, BROWSE, {"first": 100, "filter": {"regions": ["WEST"], "sizeBands": ["LARGE"]}}
+        app_client,
+        BROWSE,
+        {"first": 100, "filter": {"regions": ["MIDWEST"], "sizeBands": ["MEDIUM"]}},
     )
     nodes = [e["node"] for e in body["data"]["policies"]["edges"]]
     assert nodes
     for node in nodes:
         assert node["attribution"] in {"NAMED", "GENERALIZED"}
         if node["office"]:
-            assert (node["office"]["region"], node["office"]["sizeBand"]) == ("WEST", "LARGE")
+            assert (node["office"]["region"], node["office"]["sizeBand"]) == ("MIDWEST", "MEDIUM")
         else:
-            assert node["attributedTo"] == "a large office in the West"
+            assert node["attributedTo"] == "a mid-size office in the Midwest"
 
 
 async def test_effective_date_range(app_client: httpx.AsyncClient) -> None:

@@ -23,6 +23,7 @@ from network.publications.models import (
     Visibility,
 )
 from tests.conftest import DEMO_SEED, create_database, drop_database
+from tests.test_demo_consistency import _demo_items
 
 
 async def test_demo_size_and_spread(settings) -> None:
@@ -37,7 +38,8 @@ async def test_demo_size_and_spread(settings) -> None:
 
 
 async def test_demo_visibility_status_and_revisions(settings) -> None:
-    items = await Publication.all()
+    # The demo's own items: other tests publish and revise in the same database.
+    items = list((await _demo_items(settings)).values())
     visibility = Counter(p.visibility for p in items)
     assert visibility[Visibility.PUBLIC] * 2 >= len(items)
     assert all(visibility[v] > 0 for v in Visibility)
@@ -45,7 +47,9 @@ async def test_demo_visibility_status_and_revisions(settings) -> None:
     assert statuses[PublicationStatus.PUBLISHED] > statuses[PublicationStatus.DRAFT] > 0
     multi = sum(1 for p in items if p.revision_count >= 2)
     assert multi >= len(items) * 0.8
-    assert await Revision.all().count() == sum(p.revision_count for p in items)
+    assert await Revision.filter(publication_id__in=[p.id for p in items]).count() == sum(
+        p.revision_count for p in items
+    )
 
 
 async def test_demo_covers_every_top_level_topic(settings) -> None:

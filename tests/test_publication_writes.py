@@ -126,7 +126,6 @@ async def test_peer_copies_are_read_only(settings: Settings) -> None:
         ({"topics": ()}, "topics"),
         ({"topics": ("no-such-topic",)}, "topics"),
         ({"draft": service.RevisionDraft(title="t", sections={"problem": "p"})}, "sections"),
-        ({"linked_metrics": ("cases_filed",)}, "linkedMetrics"),
         ({"kind": PublicationKind.BRIEF, "linked_metrics": ("no_such_metric",)}, "linkedMetrics"),
     ],
 )

@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 
 from network.access.roles import OfficeRole
-from network.access.scopes import READ
+from network.access.scopes import PUBLICATIONS_WRITE, READ
 
 
 class PrincipalKind(StrEnum):
@@ -41,10 +41,11 @@ class Principal:
 
     @property
     def can_edit_drafts(self) -> bool:
-        return self.kind is PrincipalKind.MEMBER and self.office_role in (
-            OfficeRole.PUBLISHER,
-            OfficeRole.OFFICE_ADMIN,
-        )
+        """Works on its office's drafts: publishers and office admins, and API
+        clients holding `publications:write`."""
+        if self.kind is PrincipalKind.MEMBER:
+            return self.office_role in (OfficeRole.PUBLISHER, OfficeRole.OFFICE_ADMIN)
+        return self.kind is PrincipalKind.CLIENT and PUBLICATIONS_WRITE in self.scopes
 
     @property
     def reads_as_member(self) -> bool:

@@ -54,6 +54,9 @@ FIELD_WEIGHTS: Mapping[str, int] = {
     "body": 10,  # long text: what makes answers large
     "sections": 5,
     "snippet": 2,
+    "bodyHtml": 15,  # rendering and sanitizing
+    "sectionsHtml": 10,
+    "preview": 25,  # a redaction of the whole draft
 }
 # Lists the schema does not page: the most items they hold ("Type.field" before
 # "field"). A publication has at most 10 topics and 10 linked metrics (the
@@ -69,6 +72,9 @@ LIST_SIZES: Mapping[str, int] = {
     "officeMembers": 100,
     "regions": 4,
     "sizeBands": 4,
+    "findings": 500,  # the most a draft holds (the publications service refuses more)
+    "related": 20,
+    "adoptions": 100,
 }
 DEFAULT_LIST_SIZE = 20
 DEFAULT_PAGE_SIZE = 20

@@ -36,12 +36,14 @@ from network.api.errors import MASKED_MESSAGE, format_errors
 from network.api.schema import NetworkSchema
 from network.http.body import BodyRejected, read_limited
 from network.http.text_guard import NUL_MESSAGE, has_nul
+from network.http.uploads import UploadRejected, graphql_upload_request
 from network.settings import Settings
 
 log = logging.getLogger("network.api")
 
 GRAPHQL_RESPONSE = "application/graphql-response+json"
 JSON = "application/json"
+MULTIPART = "multipart/form-data"
 _REQUEST_ID = re.compile(r"^[A-Za-z0-9._-]{1,64}$")
 
 
@@ -205,9 +207,23 @@ class GraphQLEndpoint:
                 if name in raw:
                     raw[name] = _json_param(raw[name], name)
         elif request.method == "POST":
-            content_type = request.headers.get("content-type", "").split(";")[0].strip().lower()
+            full_type = request.headers.get("content-type", "")
+            content_type = full_type.split(";")[0].strip().lower()
+            if content_type == MULTIPART:
+                # Uploads are large: only those who may write drafts get a body read.
+                if not principal_of(request).can_edit_drafts:
+                    raise HttpProblem(
+                        403, "File uploads need a publisher of an office (or publications:write)."
+                    )
+                body = await _read_body(request, self.settings.max_upload_bytes)
+                try:
+                    return self._params_from(graphql_upload_request(full_type, body))
+                except UploadRejected as rejected:
+                    raise HttpProblem(400, str(rejected)) from None
             if content_type != JSON:
-                raise HttpProblem(415, f"POST bodies must be {JSON}.")
+                raise HttpProblem(
+                    415, f"POST bodies must be {JSON} ({MULTIPART} for file uploads)."
+                )
             body = await _read_body(request, self.settings.max_body_bytes)
             if not body:
                 raise HttpProblem(

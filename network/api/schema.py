@@ -35,6 +35,7 @@ from network.api.offices.loaders import OfficeLoaders
 from network.api.offices.queries import OfficesQuery
 from network.api.offices.types import OfficeType
 from network.api.publications.loaders import PublicationLoaders
+from network.api.publications.mutations import PublicationsMutation
 from network.api.publications.queries import PublicationsQuery
 from network.api.publications.types import BriefType, PolicyType, RevisionType
 from network.api.rules import NoNulInStrings
@@ -51,7 +52,7 @@ class Query(IdentityQuery, CoreQuery, OfficesQuery, PublicationsQuery, CatalogQu
 
 
 @strawberry.type
-class Mutation(IdentityMutation):
+class Mutation(IdentityMutation, PublicationsMutation):
     pass
 
 

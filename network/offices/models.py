@@ -63,6 +63,10 @@ class Office(Model):
         Attribution, max_length=16, default=Attribution.PSEUDONYMOUS
     )
     origin_instance = fields.CharField(max_length=200, default="")
+    # Publishing rules the office sets: whether an author may approve their own draft,
+    # and terms its texts must never show (flagged by the analysis whatever it finds).
+    allow_self_approval = fields.BooleanField(default=False)
+    deny_terms: list[str] = fields.JSONField(default=list)
     created_at = fields.DatetimeField(auto_now_add=True)
     updated_at = fields.DatetimeField(auto_now=True)
 

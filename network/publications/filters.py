@@ -14,7 +14,13 @@ from tortoise.expressions import Q, Subquery
 
 from network.errors import InvalidInput
 from network.offices.models import Attribution, Region, SizeBand
-from network.publications.models import PublicationStatus, PublicationTopic, Topic
+from network.publications.models import (
+    EvidenceLevel,
+    PublicationStatus,
+    PublicationTopic,
+    Revision,
+    Topic,
+)
 
 DISCLOSES_PLACE = (Attribution.NAMED, Attribution.GENERALIZED)
 # Slugs are at most 80 characters (the column); a filter names at most this many.
@@ -32,6 +38,13 @@ class PublicationFilter:
     effective_from: date | None = None
     effective_to: date | None = None
     office_slugs: tuple[str, ...] = field(default=())
+    evidence_levels: tuple[EvidenceLevel, ...] = ()
+    # Retracted items (tombstones) are left out of lists unless asked for.
+    include_retracted: bool = False
+
+    @property
+    def admits_retracted(self) -> bool:
+        return self.include_retracted or PublicationStatus.RETRACTED in self.statuses
 
 
 async def topic_ids_for(slugs: tuple[str, ...]) -> list[int]:
@@ -87,4 +100,11 @@ async def filter_q(spec: PublicationFilter) -> Q:
         q &= Q(effective_date__lte=spec.effective_to)
     if spec.office_slugs:
         q &= Q(attribution=Attribution.NAMED, office__slug__in=list(spec.office_slugs))
+    if spec.evidence_levels:
+        # The level is a property of the current text: match on the head revision.
+        q &= Q(
+            head_revision_id__in=Subquery(
+                Revision.filter(evidence_level__in=list(spec.evidence_levels)).values("id")
+            )
+        )
     return q

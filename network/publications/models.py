@@ -1,11 +1,13 @@
 """Publications (policies and practice briefs), their immutable revisions, and topics."""
 
+import asyncio
 from enum import StrEnum
 from typing import Any
 
 from tortoise import fields
 from tortoise.models import Model
 
+from network.documents.render import markdown_to_html
 from network.offices.models import Attribution
 
 
@@ -35,6 +37,41 @@ class EvidenceLevel(StrEnum):
     DESCRIPTIVE = "DESCRIPTIVE"
     QUASI_EXPERIMENTAL = "QUASI_EXPERIMENTAL"
     EXPERIMENTAL = "EXPERIMENTAL"
+
+
+class EvidenceStudies(StrEnum):
+    """Whether a brief's evidence rests on one study or several."""
+
+    SINGLE = "SINGLE"
+    MULTIPLE = "MULTIPLE"
+
+
+class ContactPreference(StrEnum):
+    """How peers may follow up on a publication."""
+
+    NONE = "NONE"
+    THROUGH_NETWORK = "THROUGH_NETWORK"
+    DIRECT = "DIRECT"
+
+
+class DraftState(StrEnum):
+    """Where a working copy is in review: edited, waiting for a reviewer, approved."""
+
+    EDITING = "EDITING"
+    IN_REVIEW = "IN_REVIEW"
+    APPROVED = "APPROVED"
+
+
+class FindingDecision(StrEnum):
+    OPEN = "OPEN"
+    ACCEPTED = "ACCEPTED"  # replaced by a placeholder
+    REJECTED = "REJECTED"  # not identifying: kept as written
+    REPLACED = "REPLACED"  # replaced by the author's own words
+
+
+def render_revision(body: str, sections: dict[str, str]) -> tuple[str, dict[str, str]]:
+    """A revision's body and sections as sanitized HTML."""
+    return markdown_to_html(body), {k: markdown_to_html(v) for k, v in sections.items() if v}
 
 
 class ImmutableRevisionError(RuntimeError):
@@ -79,6 +116,12 @@ class Publication(Model):
     attribution = fields.CharEnumField(Attribution, max_length=16, default=Attribution.PSEUDONYMOUS)
     attribution_label = fields.CharField(max_length=200, default="")
     effective_date = fields.DateField(null=True)
+    sunset_date = fields.DateField(null=True)
+    source_reference = fields.CharField(max_length=500, default="")
+    contact_preference = fields.CharEnumField(
+        ContactPreference, max_length=16, default=ContactPreference.NONE
+    )
+    retraction_reason = fields.TextField(default="")
     origin_instance = fields.CharField(max_length=200)
     origin_id = fields.CharField(max_length=64)
     version = fields.IntField(default=1)
@@ -122,7 +165,8 @@ class PublicationTopic(Model):
 
 
 class PublicationMetric(Model):
-    """Metrics a practice brief points to as evidence of its outcomes."""
+    """Metrics a brief points to as evidence of its outcomes, or a policy is meant
+    to move."""
 
     id = fields.IntField(primary_key=True)
     publication: fields.ForeignKeyRelation[Publication] = fields.ForeignKeyField(
@@ -154,11 +198,17 @@ class Revision(Model):
     body = fields.TextField(default="")
     sections: dict[str, str] = fields.JSONField(default=dict)
     evidence_level = fields.CharEnumField(EvidenceLevel, max_length=24, null=True)
+    evidence_studies = fields.CharEnumField(EvidenceStudies, max_length=16, null=True)
     effective_date = fields.DateField(null=True)
+    sunset_date = fields.DateField(null=True)
     author: fields.ForeignKeyNullableRelation[Any] = fields.ForeignKeyField(
         "network.Member", related_name="revisions", null=True, on_delete=fields.SET_NULL
     )
     change_summary = fields.TextField(default="")
+    # The body and sections as sanitized HTML, rendered once when the revision is
+    # written (rendering a long hostile body takes seconds: never per read).
+    body_html = fields.TextField(default="")
+    sections_html: dict[str, str] = fields.JSONField(default=dict)
     created_at = fields.DatetimeField(auto_now_add=True)
 
     class Meta:
@@ -169,7 +219,114 @@ class Revision(Model):
     async def save(self, *args: Any, **kwargs: Any) -> None:
         if self._saved_in_db:
             raise ImmutableRevisionError("a revision cannot be changed; add a new one")
+        self.body_html, self.sections_html = await asyncio.to_thread(
+            render_revision, self.body, self.sections or {}
+        )
         await super().save(*args, **kwargs)
 
     async def delete(self, *args: Any, **kwargs: Any) -> None:
         raise ImmutableRevisionError("a revision cannot be deleted")
+
+
+class PublicationRelation(Model):
+    """A policy and a brief that belong together (the brief reports on the practice
+    the policy sets). Stored once, read from both sides."""
+
+    id = fields.IntField(primary_key=True)
+    policy: fields.ForeignKeyRelation[Publication] = fields.ForeignKeyField(
+        "network.Publication", related_name="brief_links", on_delete=fields.CASCADE
+    )
+    brief: fields.ForeignKeyRelation[Publication] = fields.ForeignKeyField(
+        "network.Publication", related_name="policy_links", on_delete=fields.CASCADE
+    )
+
+    class Meta:
+        table = "publication_relation"
+        unique_together = (("policy", "brief"),)
+        indexes = (("brief_id", "policy_id"),)
+
+
+class Adoption(Model):
+    """An office saying "we adopted this", shown under the attribution it chose."""
+
+    id = fields.IntField(primary_key=True)
+    publication: fields.ForeignKeyRelation[Publication] = fields.ForeignKeyField(
+        "network.Publication", related_name="adoptions", on_delete=fields.CASCADE
+    )
+    office: fields.ForeignKeyRelation[Any] = fields.ForeignKeyField(
+        "network.Office", related_name="adoptions", on_delete=fields.CASCADE
+    )
+    attribution = fields.CharEnumField(Attribution, max_length=16)
+    attribution_label = fields.CharField(max_length=200)
+    note = fields.TextField(default="")
+    created_at = fields.DatetimeField(auto_now_add=True)
+
+    class Meta:
+        table = "adoption"
+        unique_together = (("publication", "office"),)
+
+
+class WorkingCopy(Model):
+    """The office-only working text of a draft or of the next revision of a published
+    item: what the author wrote, before redaction, with its review state.
+
+    Never shown outside the office, never federated, never indexed. Publishing turns
+    it into a redacted `Revision` and deletes it, so the unredacted text does not
+    outlive its review. One per publication at a time.
+    """
+
+    id = fields.IntField(primary_key=True)
+    publication: fields.OneToOneRelation[Publication] = fields.OneToOneField(
+        "network.Publication", related_name="working_copy", on_delete=fields.CASCADE
+    )
+    state = fields.CharEnumField(DraftState, max_length=16, default=DraftState.EDITING)
+    base_revision = fields.IntField(default=0)  # the revision number it continues; 0 if none
+    title = fields.CharField(max_length=300)
+    summary = fields.TextField(default="")
+    body = fields.TextField(default="")
+    sections: dict[str, str] = fields.JSONField(default=dict)
+    evidence_level = fields.CharEnumField(EvidenceLevel, max_length=24, null=True)
+    evidence_studies = fields.CharEnumField(EvidenceStudies, max_length=16, null=True)
+    effective_date = fields.DateField(null=True)
+    sunset_date = fields.DateField(null=True)
+    change_summary = fields.TextField(default="")
+    source_name = fields.CharField(max_length=200, default="")  # the imported file's name
+    author: fields.ForeignKeyNullableRelation[Any] = fields.ForeignKeyField(
+        "network.Member", related_name="working_copies", null=True, on_delete=fields.SET_NULL
+    )
+    author_label = fields.CharField(max_length=200, default="")
+    reviewer: fields.ForeignKeyNullableRelation[Any] = fields.ForeignKeyField(
+        "network.Member", related_name="reviews", null=True, on_delete=fields.SET_NULL
+    )
+    review_note = fields.TextField(default="")
+    analyzed_at = fields.DatetimeField(null=True)
+    created_at = fields.DatetimeField(auto_now_add=True)
+    updated_at = fields.DatetimeField(auto_now=True)
+
+    class Meta:
+        table = "working_copy"
+
+
+class Finding(Model):
+    """Something the analysis found in a working copy that may identify a person, and
+    what the author decided about it. Offsets are into one part of the working copy
+    (`title`, `summary`, `body` or `sections.<name>`)."""
+
+    id = fields.IntField(primary_key=True)
+    working_copy: fields.ForeignKeyRelation[WorkingCopy] = fields.ForeignKeyField(
+        "network.WorkingCopy", related_name="findings", on_delete=fields.CASCADE
+    )
+    part = fields.CharField(max_length=40)
+    start = fields.IntField()
+    end = fields.IntField()
+    entity_type = fields.CharField(max_length=32)
+    text = fields.TextField()
+    score = fields.FloatField()
+    decision = fields.CharEnumField(FindingDecision, max_length=16, default=FindingDecision.OPEN)
+    replacement = fields.TextField(default="")
+    public_id = fields.CharField(max_length=32, unique=True)
+
+    class Meta:
+        table = "finding"
+        ordering = ("part", "start")
+        indexes = (("working_copy_id", "part", "start"),)

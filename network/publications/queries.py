@@ -16,12 +16,13 @@ from network.access.principal import Principal
 from network.db import by_ids
 from network.errors import InvalidInput, NotFound
 from network.pagination import Page, newest_first
-from network.publications.access import visible_q
+from network.publications.access import shows_text, visible_q
 from network.publications.filters import DISCLOSES_PLACE, PublicationFilter, filter_q
 from network.publications.models import (
     Publication,
     PublicationKind,
     PublicationMetric,
+    PublicationRelation,
     PublicationTopic,
     Revision,
     Topic,
@@ -42,7 +43,7 @@ class OriginKey:
 async def scoped_q(
     principal: Principal, kind: PublicationKind | None, spec: PublicationFilter | None
 ) -> Q:
-    q = visible_q(principal)
+    q = visible_q(principal, retracted=spec is not None and spec.admits_retracted)
     if kind is not None:
         q &= Q(kind=kind)
     if spec is not None:
@@ -77,8 +78,9 @@ async def count_publications(
 async def publications_by_ids(
     principal: Principal, ids: Iterable[int], kind: PublicationKind | None = None
 ) -> dict[int, Publication]:
-    """The visible publications among `ids`; the invisible are simply absent."""
-    q = visible_q(principal)
+    """The visible publications among `ids` (tombstones included); the invisible are
+    simply absent."""
+    q = visible_q(principal, retracted=True)
     if kind is not None:
         q &= Q(kind=kind)
     return await by_ids(Publication.filter(q), ids)
@@ -87,11 +89,12 @@ async def publications_by_ids(
 async def publications_by_origin(
     principal: Principal, keys: Iterable[OriginKey], kind: PublicationKind | None = None
 ) -> dict[OriginKey, Publication]:
-    """The visible publications among `keys`; the invisible are simply absent."""
+    """The visible publications among `keys` (tombstones included); the invisible
+    are simply absent."""
     wanted = set(keys)
     if not wanted:
         return {}
-    q = visible_q(principal) & Q(
+    q = visible_q(principal, retracted=True) & Q(
         origin_instance__in=list({k.instance for k in wanted}),
         origin_id__in=list({k.origin_id for k in wanted}),
     )
@@ -103,6 +106,20 @@ async def publications_by_origin(
         if key in wanted:
             found[key] = publication
     return found
+
+
+async def row_ids_by_origin(keys: Iterable[OriginKey]) -> dict[OriginKey, int]:
+    """Row ids by origin, unfiltered: for write paths, whose services decide access
+    and answer NotFound for what the caller may not see."""
+    wanted = set(keys)
+    if not wanted:
+        return {}
+    rows = await Publication.filter(
+        origin_instance__in=list({k.instance for k in wanted}),
+        origin_id__in=list({k.origin_id for k in wanted}),
+    ).values_list("id", "origin_instance", "origin_id")
+    found = {OriginKey(instance, origin_id): row_id for row_id, instance, origin_id in rows}
+    return {k: v for k, v in found.items() if k in wanted}
 
 
 async def get_publication(principal: Principal, publication_id: int) -> Publication:
@@ -132,7 +149,13 @@ async def visible_revisions(
 ) -> dict[tuple[OriginKey, int], tuple[Publication, Revision]]:
     """Revisions by (publication, number), only where the publication is visible."""
     pairs = set(wanted)
-    parents = await publications_by_origin(principal, {key for key, _ in pairs})
+    parents = {
+        key: publication
+        for key, publication in (
+            await publications_by_origin(principal, {key for key, _ in pairs})
+        ).items()
+        if shows_text(principal, publication)
+    }
     if not parents:
         return {}
     by_id = {p.id: key for key, p in parents.items()}
@@ -170,6 +193,22 @@ async def metric_ids_by_publication(publication_ids: Iterable[int]) -> dict[int,
     return await _linked_ids(PublicationMetric, "metric_id", publication_ids)
 
 
+async def related_ids_by_publication(publication_ids: Iterable[int]) -> dict[int, list[int]]:
+    """Each publication's related publications (briefs of a policy, policies of a
+    brief), unfiltered: the caller loads them through the visibility rule."""
+    grouped: dict[int, list[int]] = defaultdict(list)
+    wanted = list(set(publication_ids))
+    if wanted:
+        for policy_id, brief_id in await PublicationRelation.filter(
+            Q(policy_id__in=wanted) | Q(brief_id__in=wanted)
+        ).values_list("policy_id", "brief_id"):
+            if policy_id in wanted:
+                grouped[policy_id].append(brief_id)
+            if brief_id in wanted:
+                grouped[brief_id].append(policy_id)
+    return grouped
+
+
 async def all_topics() -> list[Topic]:
     return await Topic.all().order_by("position")
 
@@ -183,6 +222,8 @@ async def diff_revisions(
 ) -> str:
     """A unified diff of two revisions' text (title, summary, sections and body)."""
     publication = await get_publication(principal, publication_id)
+    if not shows_text(principal, publication):
+        raise NotFound("This publication was retracted; its text is no longer shown.")
     if from_number == to_number:
         raise InvalidInput("Choose two different revisions to compare.", field="toNumber")
     rows = {

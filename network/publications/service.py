@@ -27,6 +27,7 @@ from network.publications.models import (
     Revision,
     Topic,
     Visibility,
+    WorkingCopy,
 )
 from network.publications.queries import BRIEF_SECTIONS
 from network.transactions import atomic
@@ -38,7 +39,7 @@ REVISED = "revise"
 PUBLISHED = "publish"
 RETRACTED = "retract"
 RELABELLED = "relabel"
-TEXT_ACTIONS = frozenset({CREATED, REVISED})
+TEXT_ACTIONS = frozenset({CREATED, REVISED, PUBLISHED})
 
 MAX_TITLE = 300
 MAX_BODY = 200_000
@@ -89,12 +90,12 @@ def _check_draft(kind: PublicationKind, draft: RevisionDraft) -> None:
         raise InvalidInput("Sections and evidence level belong to briefs.", field="sections")
 
 
-async def _set_topics(publication: Publication, slugs: tuple[str, ...]) -> None:
+async def set_topics(publication: Publication, slugs: tuple[str, ...]) -> None:
     if not slugs:
         raise InvalidInput("Choose at least one topic.", field="topics")
     if len(set(slugs)) > MAX_TOPICS:
         raise InvalidInput(f"Choose at most {MAX_TOPICS} topics.", field="topics")
-    topics = {t.slug: t for t in await Topic.filter(slug__in=slugs)}
+    topics = {t.slug: t for t in await Topic.filter(slug__in=[s[:80] for s in slugs])}
     missing = sorted(set(slugs) - set(topics))
     if missing:
         raise InvalidInput(f"Unknown topic: {', '.join(missing)}.", field="topics")
@@ -104,10 +105,10 @@ async def _set_topics(publication: Publication, slugs: tuple[str, ...]) -> None:
     )
 
 
-async def _set_metrics(publication: Publication, keys: tuple[str, ...]) -> None:
+async def set_metrics(publication: Publication, keys: tuple[str, ...]) -> None:
     if len(set(keys)) > MAX_LINKED_METRICS:
         raise InvalidInput(f"Link at most {MAX_LINKED_METRICS} metrics.", field="linkedMetrics")
-    metrics = {m.key: m for m in await MetricDefinition.filter(key__in=keys)}
+    metrics = {m.key: m for m in await MetricDefinition.filter(key__in=[k[:80] for k in keys])}
     missing = sorted(set(keys) - set(metrics))
     if missing:
         raise InvalidInput(f"Unknown metric: {', '.join(missing)}.", field="linkedMetrics")
@@ -151,8 +152,6 @@ async def create_publication(
     """A new draft with its first revision, filed under topics, not yet published."""
     _check_can_write(principal, office.id)
     _check_draft(new.kind, new.draft)
-    if new.linked_metrics and new.kind is not PublicationKind.BRIEF:
-        raise InvalidInput("Only briefs link metrics.", field="linkedMetrics")
     attribution = new.attribution or Attribution(office.default_attribution)
     label = await attribution_label(office, attribution, generalized_k)
     async with atomic():
@@ -167,9 +166,9 @@ async def create_publication(
             origin_instance=instance_id,
             origin_id=str(uuid.uuid4()),
         )
-        await _set_topics(publication, new.topics)
+        await set_topics(publication, new.topics)
         if new.linked_metrics:
-            await _set_metrics(publication, new.linked_metrics)
+            await set_metrics(publication, new.linked_metrics)
         await _append_revision(publication, new.draft, principal)
         await publication.save()
         await _record(publication, CREATED)
@@ -238,12 +237,17 @@ async def retract_publication(
 ) -> Publication:
     if not reason.strip():
         raise InvalidInput("Give a reason for the retraction.", field="reason")
+    if len(reason.strip()) > 500:
+        raise InvalidInput("A retraction reason is at most 500 characters.", field="reason")
     async with atomic():
         publication = await _load_for_write(principal, publication_id, instance_id)
         if publication.status != PublicationStatus.PUBLISHED:
             raise Conflict("Only a published item can be retracted.", field="status")
         publication.status = PublicationStatus.RETRACTED
         publication.retracted_at = datetime.now(UTC)
+        publication.retraction_reason = reason.strip()[:500]
+        # A revision being drafted goes too: a retracted item is not revised.
+        await WorkingCopy.filter(publication_id=publication.id).delete()
         await _save_status_change(
             principal, publication, RETRACTED, {"reason": reason.strip()[:500]}
         )

@@ -6,7 +6,11 @@ from network.auth.models import ClientAuthMethod
 from network.metrics.models import Direction, Frequency, MetricUnit
 from network.offices.models import Attribution, OfficeKind, OfficeRole, Region, SizeBand
 from network.publications.models import (
+    ContactPreference,
+    DraftState,
     EvidenceLevel,
+    EvidenceStudies,
+    FindingDecision,
     PublicationKind,
     PublicationStatus,
     Visibility,
@@ -25,3 +29,7 @@ FrequencyEnum = strawberry.enum(Frequency, name="Frequency")
 DirectionEnum = strawberry.enum(Direction, name="Direction")
 OfficeRoleEnum = strawberry.enum(OfficeRole, name="OfficeRole")
 ClientAuthMethodEnum = strawberry.enum(ClientAuthMethod, name="ClientAuthMethod")
+EvidenceStudiesEnum = strawberry.enum(EvidenceStudies, name="EvidenceStudies")
+ContactPreferenceEnum = strawberry.enum(ContactPreference, name="ContactPreference")
+DraftStateEnum = strawberry.enum(DraftState, name="DraftState")
+FindingDecisionEnum = strawberry.enum(FindingDecision, name="FindingDecision")

@@ -5,6 +5,7 @@ from datetime import date
 import strawberry
 
 from network.api.core.enums import (
+    EvidenceLevelEnum,
     PublicationKindEnum,
     PublicationStatusEnum,
     RegionEnum,
@@ -12,7 +13,7 @@ from network.api.core.enums import (
 )
 from network.offices.models import Region, SizeBand
 from network.publications.filters import PublicationFilter
-from network.publications.models import PublicationKind, PublicationStatus
+from network.publications.models import EvidenceLevel, PublicationKind, PublicationStatus
 
 
 @strawberry.input
@@ -26,6 +27,13 @@ class PublicationFilterInput:
     effective_to: date | None = strawberry.UNSET
     offices: list[str] | None = strawberry.field(
         default=strawberry.UNSET, description="Office slugs; matches NAMED publications only."
+    )
+    evidence_levels: list[EvidenceLevelEnum] | None = strawberry.field(  # type: ignore[valid-type]
+        default=strawberry.UNSET, description="Briefs whose current text has one of these."
+    )
+    include_retracted: bool | None = strawberry.field(
+        default=strawberry.UNSET,
+        description="Also list retracted items (as tombstones); off by default.",
     )
 
 
@@ -41,6 +49,8 @@ def publication_filter(value: PublicationFilterInput | None) -> PublicationFilte
         effective_from=value.effective_from or None,
         effective_to=value.effective_to or None,
         office_slugs=tuple(value.offices or ()),
+        evidence_levels=tuple(EvidenceLevel(e) for e in value.evidence_levels or ()),
+        include_retracted=bool(value.include_retracted),
     )
 
 

@@ -16,7 +16,8 @@ from network.api.offices.loaders import OfficeLoaders
 from network.metrics import service as metrics
 from network.offices import service as offices
 from network.publications import queries
-from network.publications.models import Publication, Revision
+from network.publications.adoptions import adoptions_by_publication
+from network.publications.models import Adoption, Publication, Revision
 
 
 class PublicationLoaders:
@@ -27,6 +28,8 @@ class PublicationLoaders:
         self.revisions_of = DataLoader[int, list[Revision]](load_fn=_revisions_of)
         self.topic_ids_of = DataLoader[int, list[int]](load_fn=_topic_ids_of)
         self.metric_ids_of = DataLoader[int, list[int]](load_fn=_metric_ids_of)
+        self.related_ids_of = DataLoader[int, list[int]](load_fn=_related_ids_of)
+        self.adoptions_of = DataLoader[int, list[Adoption]](load_fn=_adoptions_of)
 
     async def prime_page(
         self,
@@ -84,4 +87,14 @@ async def _topic_ids_of(ids: Sequence[int]) -> list[list[int]]:
 
 async def _metric_ids_of(ids: Sequence[int]) -> list[list[int]]:
     found = await queries.metric_ids_by_publication(ids)
+    return [found.get(i, []) for i in ids]
+
+
+async def _related_ids_of(ids: Sequence[int]) -> list[list[int]]:
+    found = await queries.related_ids_by_publication(ids)
+    return [found.get(i, []) for i in ids]
+
+
+async def _adoptions_of(ids: Sequence[int]) -> list[list[Adoption]]:
+    found = await adoptions_by_publication(ids)
     return [found.get(i, []) for i in ids]

@@ -7,7 +7,7 @@ import strawberry
 
 from network.api.catalog.types import TopicType
 from network.api.core.connection import Connection, build_connection
-from network.api.core.enums import PublicationKindEnum
+from network.api.core.enums import DraftStateEnum, PublicationKindEnum
 from network.api.core.loaders import selected_names
 from network.api.publications.inputs import (
     PublicationFilterInput,
@@ -18,6 +18,7 @@ from network.api.publications.types import (
     BriefType,
     PolicyType,
     PublicationFacets,
+    PublicationInterface,
     RegionCount,
     SearchHit,
     SizeBandCount,
@@ -25,8 +26,9 @@ from network.api.publications.types import (
     publication_type,
 )
 from network.offices.models import Region, SizeBand
+from network.publications import drafts as office_drafts
 from network.publications import queries
-from network.publications.models import Publication, PublicationKind
+from network.publications.models import DraftState, Publication, PublicationKind
 from network.search import service as search_service
 
 
@@ -93,6 +95,34 @@ class PublicationsQuery:
             lambda: search_service.count_matches(
                 principal, query, kind=publication_kind(kind), spec=spec
             ),
+        )
+
+    @strawberry.field(
+        description="Your office's publications with a draft in one of `states` (all "
+        "when left out), newest first; `IN_REVIEW` is the review queue. Publishers and "
+        "admins only."
+    )
+    async def drafts(
+        self,
+        info: strawberry.Info,
+        states: list[DraftStateEnum] | None = None,  # type: ignore[valid-type]
+        first: int | None = None,
+        after: str | None = None,
+    ) -> Connection[PublicationInterface]:
+        principal = info.context.principal
+        wanted = tuple(DraftState(s) for s in states or ())
+        page = await office_drafts.office_drafts(
+            principal,
+            wanted,
+            first=first,
+            after=after,
+            max_page_size=info.context.settings.max_page_size,
+        )
+        await _prime(info, page.items)
+        return build_connection(
+            page,
+            publication_type,
+            lambda: office_drafts.count_office_drafts(principal, wanted),
         )
 
     @strawberry.field(description="Counts per topic, region and size band for a filter.")

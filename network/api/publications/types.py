@@ -16,7 +16,9 @@ from strawberry import relay
 from network.api.catalog.types import MetricDefinitionType, TopicType
 from network.api.core.enums import (
     AttributionEnum,
+    ContactPreferenceEnum,
     EvidenceLevelEnum,
+    EvidenceStudiesEnum,
     PublicationStatusEnum,
     RegionEnum,
     SizeBandEnum,
@@ -30,10 +32,47 @@ from network.api.core.ids import (
 )
 from network.api.core.loaders import now_or_later, peek
 from network.api.offices.types import OfficeType
+from network.api.publications.drafts import DraftType
+from network.api.publications.sections import BriefSections, sections_of
 from network.metrics.models import MetricDefinition
 from network.offices.models import Office
-from network.publications import disclosure, queries
-from network.publications.models import Publication, PublicationKind, Revision, Topic
+from network.publications import access, disclosure, drafts, queries
+from network.publications.models import (
+    Adoption,
+    Publication,
+    PublicationKind,
+    PublicationStatus,
+    Revision,
+    Topic,
+)
+
+# Adoptions shown per publication (the most an office network has, in practice).
+LIMIT_ADOPTIONS = 100
+
+
+@strawberry.type
+class Retraction:
+    at: datetime
+    reason: str
+
+
+@strawberry.type(name="Adoption")
+class AdoptionType:
+    attribution: AttributionEnum  # type: ignore[valid-type]
+    attributed_to: str = strawberry.field(
+        description="The adopting office, as it chose to be named."
+    )
+    note: str | None
+    adopted_at: datetime
+
+    @classmethod
+    def from_model(cls, adoption: Adoption) -> "AdoptionType":
+        return cls(
+            attribution=adoption.attribution,
+            attributed_to=adoption.attribution_label,
+            note=adoption.note or None,
+            adopted_at=adoption.created_at,
+        )
 
 
 @strawberry.type
@@ -41,26 +80,6 @@ class Origin:
     instance: str
     id: str
     version: int
-
-
-@strawberry.type
-class BriefSections:
-    problem: str | None
-    practice: str | None
-    implementation: str | None
-    outcomes: str | None
-    cost_staffing: str | None
-
-
-def _sections(revision: Revision) -> BriefSections:
-    data = revision.sections or {}
-    return BriefSections(
-        problem=data.get("problem"),
-        practice=data.get("practice"),
-        implementation=data.get("implementation"),
-        outcomes=data.get("outcomes"),
-        cost_staffing=data.get("cost_staffing"),
-    )
 
 
 @strawberry.type(name="Revision")
@@ -71,7 +90,9 @@ class RevisionType(relay.Node):
     summary: str
     body: str
     evidence_level: EvidenceLevelEnum | None  # type: ignore[valid-type]
+    evidence_studies: EvidenceStudiesEnum | None  # type: ignore[valid-type]
     effective_date: date | None
+    sunset_date: date | None
     change_summary: str
     created_at: datetime
     model: strawberry.Private[Revision]
@@ -87,7 +108,9 @@ class RevisionType(relay.Node):
             summary=revision.summary,
             body=revision.body,
             evidence_level=revision.evidence_level,
+            evidence_studies=revision.evidence_studies,
             effective_date=revision.effective_date,
+            sunset_date=revision.sunset_date,
             change_summary=revision.change_summary,
             created_at=revision.created_at,
             model=revision,
@@ -95,7 +118,15 @@ class RevisionType(relay.Node):
 
     @strawberry.field(description="Structured sections (briefs only).")
     def sections(self) -> BriefSections | None:
-        return _sections(self.model) if self.model.sections else None
+        return sections_of(self.model.sections)
+
+    @strawberry.field(description="The sections as sanitized HTML (briefs only).")
+    def sections_html(self) -> BriefSections | None:
+        return sections_of(self.model.sections_html)
+
+    @strawberry.field(description="The body (Markdown) as sanitized HTML.")
+    def body_html(self) -> str:
+        return self.model.body_html
 
     @classmethod
     async def resolve_nodes(
@@ -112,11 +143,10 @@ class RevisionType(relay.Node):
 
 
 @strawberry.interface(name="Publication")
-class PublicationInterface:
+class PublicationInterface(relay.Node):
     """What policies and briefs share."""
 
     title: str
-    summary: str
     status: PublicationStatusEnum  # type: ignore[valid-type]
     visibility: VisibilityEnum  # type: ignore[valid-type]
     attribution: AttributionEnum  # type: ignore[valid-type]
@@ -125,11 +155,27 @@ class PublicationInterface:
         "or a generalized description."
     )
     effective_date: date | None
+    sunset_date: date | None
+    source_reference: str | None = strawberry.field(
+        description="The office's own reference for the source document."
+    )
+    contact_preference: ContactPreferenceEnum  # type: ignore[valid-type]
     published_at: datetime | None
     retracted_at: datetime | None
+    retraction: Retraction | None = strawberry.field(
+        description="Set once retracted: the item remains as a tombstone with the date "
+        "and reason; its text is no longer shown outside its office."
+    )
     revision_count: int
     origin: Origin
     model: strawberry.Private[Publication]
+
+    @strawberry.field
+    def summary(self, info: strawberry.Info) -> str:
+        return self.model.summary if self._shows_text(info) else ""
+
+    def _shows_text(self, info: strawberry.Info) -> bool:
+        return access.shows_text(info.context.principal, self.model)
 
     # The resolvers below return a value when the page primed the loaders and an
     # awaitable otherwise (see `now_or_later`); the casts tell mypy what GraphQL sees.
@@ -159,7 +205,7 @@ class PublicationInterface:
 
     @strawberry.field
     def latest_revision(self, info: strawberry.Info) -> RevisionType | None:
-        if self.model.head_revision_id is None:
+        if self.model.head_revision_id is None or not self._shows_text(info):
             return None
         return cast(
             "RevisionType | None",
@@ -174,8 +220,50 @@ class PublicationInterface:
 
     @strawberry.field(description="Every revision, oldest first.")
     async def revisions(self, info: strawberry.Info) -> list[RevisionType]:
+        if not self._shows_text(info):
+            return []
         rows = await info.context.loaders.publications.revisions_of.load(self.model.id)
         return [RevisionType.from_model(r, self.model) for r in rows]
+
+    @strawberry.field(
+        description="Metrics a brief points to as evidence, or a policy is meant to move."
+    )
+    def linked_metrics(self, info: strawberry.Info) -> list[MetricDefinitionType]:
+        loaders = info.context.loaders
+        found, ids = peek(loaders.publications.metric_ids_of, self.model.id)
+        if found:
+            metrics = [peek(loaders.catalog.metric, i) for i in ids or []]
+            if all(hit for hit, _ in metrics):
+                return _metric_types([m for _, m in metrics])
+        return cast("list[MetricDefinitionType]", self._metrics_later(info))
+
+    async def _metrics_later(self, info: strawberry.Info) -> list[MetricDefinitionType]:
+        ids = await info.context.loaders.publications.metric_ids_of.load(self.model.id)
+        return _metric_types(await info.context.loaders.catalog.metric.load_many(ids))
+
+    @strawberry.field(description="Briefs of a policy, or policies of a brief.")
+    async def related(self, info: strawberry.Info) -> list["PublicationInterface"]:
+        loaders = info.context.loaders.publications
+        ids = await loaders.related_ids_of.load(self.model.id)
+        found = await loaders.publication.load_many(ids)
+        return [
+            publication_type(p)
+            for p in found
+            if p is not None and p.status != PublicationStatus.RETRACTED
+        ]
+
+    @strawberry.field(description="Offices that say they adopted this, oldest first.")
+    async def adoptions(self, info: strawberry.Info) -> list[AdoptionType]:
+        rows = await info.context.loaders.publications.adoptions_of.load(self.model.id)
+        return [AdoptionType.from_model(a) for a in rows[:LIMIT_ADOPTIONS]]
+
+    @strawberry.field(
+        description="The draft in preparation (the first text, or the next revision); "
+        "only the office's publishers and admins see it."
+    )
+    async def draft(self, info: strawberry.Info) -> DraftType | None:
+        copy = await drafts.copy_for_editor(info.context.principal, self.model)
+        return DraftType.from_model(copy) if copy else None
 
     @strawberry.field(description="A unified diff between two revisions, by number.")
     async def diff(self, info: strawberry.Info, from_number: int, to_number: int) -> str:
@@ -200,14 +288,19 @@ def _common(publication: Publication) -> dict[str, Any]:
     return {
         "id": publication_node_id(publication.origin_instance, publication.origin_id),
         "title": publication.title,
-        "summary": publication.summary,
         "status": publication.status,
         "visibility": publication.visibility,
         "attribution": publication.attribution,
         "attributed_to": publication.attribution_label,
         "effective_date": publication.effective_date,
+        "sunset_date": publication.sunset_date,
+        "source_reference": publication.source_reference or None,
+        "contact_preference": publication.contact_preference,
         "published_at": publication.published_at,
         "retracted_at": publication.retracted_at,
+        "retraction": Retraction(at=publication.retracted_at, reason=publication.retraction_reason)
+        if publication.retracted_at is not None
+        else None,
         "revision_count": publication.revision_count,
         "origin": Origin(
             instance=publication.origin_instance,
@@ -253,25 +346,20 @@ class BriefType(PublicationInterface, relay.Node):
 
     @strawberry.field
     def sections(self, info: strawberry.Info) -> BriefSections | None:
-        return cast("BriefSections | None", self._from_head(info, _sections))
+        if not self._shows_text(info):
+            return None
+        return cast(
+            "BriefSections | None",
+            self._from_head(info, lambda revision: sections_of(revision.sections)),
+        )
 
     @strawberry.field
     def evidence_level(self, info: strawberry.Info) -> EvidenceLevelEnum | None:  # type: ignore[valid-type]
         return self._from_head(info, lambda revision: revision.evidence_level)
 
-    @strawberry.field(description="Metrics the brief points to as evidence.")
-    def linked_metrics(self, info: strawberry.Info) -> list[MetricDefinitionType]:
-        loaders = info.context.loaders
-        found, ids = peek(loaders.publications.metric_ids_of, self.model.id)
-        if found:
-            metrics = [peek(loaders.catalog.metric, i) for i in ids or []]
-            if all(hit for hit, _ in metrics):
-                return _metric_types([m for _, m in metrics])
-        return cast("list[MetricDefinitionType]", self._metrics_later(info))
-
-    async def _metrics_later(self, info: strawberry.Info) -> list[MetricDefinitionType]:
-        ids = await info.context.loaders.publications.metric_ids_of.load(self.model.id)
-        return _metric_types(await info.context.loaders.catalog.metric.load_many(ids))
+    @strawberry.field(description="Whether the evidence rests on one study or several.")
+    def evidence_studies(self, info: strawberry.Info) -> EvidenceStudiesEnum | None:  # type: ignore[valid-type]
+        return self._from_head(info, lambda revision: revision.evidence_studies)
 
     def _from_head(self, info: strawberry.Info, convert: Callable[[Revision], Any]) -> Any:
         if self.model.head_revision_id is None:
