@@ -168,6 +168,15 @@ MATRIX: dict[str, tuple[str, dict[str, str]]] = {
         ADOPTERS,
     ),
     "drafts": ("{ drafts(first: 2) { totalCount } }", ADOPTERS),
+    "publishingRules": (
+        f'{{ publishingRules(officeSlug: "{HOME}") {{ allowSelfApproval denyTerms }} }}',
+        WRITERS,
+    ),
+    "setPublishingRules": (
+        'mutation { setPublishingRules(input: {officeSlug: "' + HOME + '", '
+        "allowSelfApproval: false}) { rules { allowSelfApproval } errors { code } } }",
+        ADMINS,
+    ),
     "setMemberRole": (
         "mutation { setMemberRole(input: {memberId: MEMBER_ID, officeRole: VIEWER}) "
         "{ member { id } errors { code } } }",

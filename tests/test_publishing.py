@@ -2,6 +2,7 @@
 every refusal on the way (nothing half-saved)."""
 
 import re
+from dataclasses import replace
 from html.parser import HTMLParser
 from typing import Any
 
@@ -10,9 +11,11 @@ import pytest
 from strawberry.relay import from_base64
 
 from network.access.principal import Principal, PrincipalKind, member_principal
+from network.app import create_app
 from network.audit.models import AuditEvent
 from network.offices.models import Member, Office, OfficeRole
 from network.publications.models import Finding, Publication, Revision, WorkingCopy
+from network.settings import Settings
 from tests.conftest import as_principal
 
 HOME = "wabash-valley-prosecutor"
@@ -435,3 +438,58 @@ async def test_drafts_never_reach_search_and_names_never_reach_the_index(
     found = await _call(app_client, reader, search, q="Quillfeather")
     assert found["search"]["totalCount"] == 1
     assert (await _call(app_client, reader, search, q="Whitaker"))["search"]["totalCount"] == 0
+
+
+async def test_an_offices_deny_list_is_always_flagged(
+    app_client: httpx.AsyncClient, settings: Settings
+) -> None:
+    admin = await _member(HOME, OfficeRole.OFFICE_ADMIN)
+    author = await _member(HOME, OfficeRole.PUBLISHER)
+    set_rules = """
+    mutation($terms: [String!]) {
+      setPublishingRules(input: {denyTerms: $terms}) {
+        rules { denyTerms } errors { code field }
+      }
+    }"""
+    read = "{ publishingRules { denyTerms } }"
+    # Reads go through an app with the response cache on: a changed rule must show.
+    cached = httpx.AsyncClient(
+        transport=httpx.ASGITransport(
+            app=create_app(replace(settings, response_cache_enabled=True))
+        ),
+        base_url="http://127.0.0.1",
+    )
+    before = await _call(cached, author, read)
+    assert "Harbor House" not in before["publishingRules"]["denyTerms"]
+    refused = await _call(app_client, author, set_rules, terms=["Harbor House"])
+    assert refused["setPublishingRules"]["errors"][0]["code"] == "PERMISSION_DENIED"
+    done = await _call(app_client, admin, set_rules, terms=["Harbor House", " harbor  house "])
+    assert done["setPublishingRules"]["rules"]["denyTerms"] == ["Harbor House"]
+    after = await _call(cached, author, read)
+    await cached.aclose()
+    assert after["publishingRules"]["denyTerms"] == ["Harbor House"]
+    try:
+        payload = await _draft(
+            app_client,
+            author,
+            title="Shelter referrals",
+            body="## Practice\n\nReferrals go to Harbor House within a day.",
+        )
+        found = [f for f in payload["draft"]["findings"] if f["text"] == "Harbor House"]
+        assert found and found[0]["blocking"], payload["draft"]["findings"]
+    finally:
+        await _call(app_client, admin, set_rules, terms=[])
+
+
+async def test_a_published_text_is_never_edited_in_place(app_client: httpx.AsyncClient) -> None:
+    pid = await _publish_new(app_client, title="Second-look resentencing review")
+    author = await _member(HOME, OfficeRole.PUBLISHER)
+    update = """
+    mutation($input: UpdateDraftInput!) {
+      updateDraft(input: $input) { draft { state } errors { code field } }
+    }"""
+    data = await _call(app_client, author, update, input={"id": pid, "fields": {"body": "new"}})
+    assert data["updateDraft"]["errors"][0]["code"] == "NOT_FOUND"
+    row = await Publication.get(origin_id=pid_origin(pid))
+    revision = await Revision.get(id=row.head_revision_id)
+    assert revision.body != "new" and row.revision_count == 1

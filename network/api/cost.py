@@ -75,6 +75,7 @@ LIST_SIZES: Mapping[str, int] = {
     "findings": 500,  # the most a draft holds (the publications service refuses more)
     "related": 20,
     "adoptions": 100,
+    "denyTerms": 500,
 }
 DEFAULT_LIST_SIZE = 20
 DEFAULT_PAGE_SIZE = 20

@@ -17,6 +17,8 @@ from network.api.publications.writes import (
     DraftPayload,
     ImportDocumentInput,
     PublicationPayload,
+    PublishingRulesInput,
+    PublishingRulesPayload,
     ResolveFindingInput,
     ResolveFindingPayload,
     UpdateDraftInput,
@@ -24,12 +26,13 @@ from network.api.publications.writes import (
     draft_settings,
     draft_text,
     publication_id,
+    rules_type,
 )
 from network.documents.extract import extract
 from network.errors import InvalidInput
 from network.http.uploads import UploadedFile
 from network.offices.models import Attribution
-from network.publications import adoptions, workflow
+from network.publications import adoptions, rules, workflow
 from network.publications import service as publications
 from network.publications.drafts import DraftText
 from network.publications.models import (
@@ -244,6 +247,26 @@ class PublicationsMutation:
             publication=publication_type(publication) if publication else None,
             errors=errors,
         )
+
+    @strawberry.mutation(
+        description="An office's publishing rules: self-approval and its deny-list (admins)."
+    )
+    async def set_publishing_rules(
+        self, info: strawberry.Info, input: PublishingRulesInput
+    ) -> PublishingRulesPayload:
+        principal = info.context.principal
+
+        async def work() -> rules.PublishingRules:
+            office = await acting_office(principal, input.office_slug)
+            return await rules.set_publishing_rules(
+                principal,
+                office.id,
+                allow_self_approval=input.allow_self_approval,
+                deny_terms=input.deny_terms,
+            )
+
+        found, errors = await attempt(work)
+        return PublishingRulesPayload(rules=rules_type(found) if found else None, errors=errors)
 
     @strawberry.mutation(description="Withdraw your office's adoption mark.")
     async def unmark_adopted(self, info: strawberry.Info, id: strawberry.ID) -> PublicationPayload:

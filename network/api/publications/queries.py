@@ -25,9 +25,10 @@ from network.api.publications.types import (
     TopicCount,
     publication_type,
 )
+from network.api.publications.writes import PublishingRulesType, acting_office, rules_type
 from network.offices.models import Region, SizeBand
 from network.publications import drafts as office_drafts
-from network.publications import queries
+from network.publications import queries, rules
 from network.publications.models import DraftState, Publication, PublicationKind
 from network.search import service as search_service
 
@@ -124,6 +125,17 @@ class PublicationsQuery:
             publication_type,
             lambda: office_drafts.count_office_drafts(principal, wanted),
         )
+
+    @strawberry.field(
+        description="An office's publishing rules (its publishers and admins; the "
+        "deny-list holds names the office wants hidden)."
+    )
+    async def publishing_rules(
+        self, info: strawberry.Info, office_slug: str | None = None
+    ) -> PublishingRulesType:
+        principal = info.context.principal
+        office = await acting_office(principal, office_slug)
+        return rules_type(await rules.publishing_rules(principal, office.id))
 
     @strawberry.field(description="Counts per topic, region and size band for a filter.")
     async def publication_facets(

@@ -34,6 +34,7 @@ from network.publications.models import (
     EvidenceStudies,
     Visibility,
 )
+from network.publications.rules import PublishingRules
 from network.publications.workflow import DraftSettings
 
 
@@ -102,6 +103,32 @@ class ResolveFindingInput:
     replacement: str | None = strawberry.field(
         default=None, description="The text to show instead (REPLACED only)."
     )
+
+
+@strawberry.input
+class PublishingRulesInput:
+    office_slug: str | None = strawberry.field(
+        default=None, description="Defaults to the caller's office."
+    )
+    allow_self_approval: bool | None = strawberry.field(
+        default=None, description="Whether an author may approve their own draft."
+    )
+    deny_terms: list[str] | None = strawberry.field(
+        default=None,
+        description="Terms the office's texts must never show; replaces the list.",
+    )
+
+
+@strawberry.type
+class PublishingRulesType:
+    allow_self_approval: bool
+    deny_terms: list[str]
+
+
+@strawberry.type
+class PublishingRulesPayload:
+    rules: PublishingRulesType | None
+    errors: list[UserError]
 
 
 @strawberry.type
@@ -236,3 +263,9 @@ async def acting_office(principal: Principal, slug: str | None) -> Office:
     if not named:
         raise NotFound("No such office.", field="officeSlug")
     return named[0]
+
+
+def rules_type(found: PublishingRules) -> PublishingRulesType:
+    return PublishingRulesType(
+        allow_self_approval=found.allow_self_approval, deny_terms=list(found.deny_terms)
+    )
