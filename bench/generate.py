@@ -30,6 +30,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 from datetime import time as clock
+from decimal import Decimal
 from typing import Any
 
 import asyncpg
@@ -105,8 +106,8 @@ REVISION_COLUMNS = (
     "effective_date", "change_summary", "created_at",
 )  # fmt: skip
 OBSERVATION_COLUMNS = (
-    "office_id", "metric_id", "period_start", "disaggregation", "value", "numerator",
-    "denominator", "created_at",
+    "office_id", "metric_id", "period_start", "disaggregation", "count", "numerator",
+    "denominator", "value", "created_at",
 )  # fmt: skip
 BUMP_COUNTER = (
     "INSERT INTO counter (name, value) VALUES ('content', 1) "
@@ -133,6 +134,9 @@ class SqliteSink:
 
     def day(self, value: date) -> Any:
         return value.isoformat()
+
+    def dec(self, value: float) -> Any:
+        return str(Decimal(str(value)))
 
     async def query(self, sql: str) -> list[Row]:
         return self.db.execute(sql).fetchall()
@@ -163,6 +167,9 @@ class PostgresSink:
 
     def day(self, value: date) -> Any:
         return value
+
+    def dec(self, value: float) -> Any:
+        return Decimal(str(value))
 
     async def query(self, sql: str) -> list[Row]:
         return [tuple(record) for record in await self.conn.fetch(sql)]
@@ -424,16 +431,38 @@ def observation_rows(
                 for k in range(per_cell + (index < extra)):
                     period, season = periods[k]
                     drift = 1 - trend * k
+                    # Exact counts; a measured value (days, money, ratio) as a decimal.
                     if spec.unit == "RATE":
                         den = max(round(400 * scale * share * season * gauss(1, 0.08)), 1)
                         num = round(min(max(level * bias * drift * gauss(1, 0.05), 0), 1) * den)
-                        yield office.id, metric_id, period, label, num / den, num, den, now
-                    elif spec.unit in ("COUNT", "MONEY"):
+                        yield office.id, metric_id, period, label, None, num, den, None, now
+                    elif spec.unit == "COUNT":
                         count = round(level * scale * share * drift * season * gauss(1, 0.05))
-                        yield office.id, metric_id, period, label, max(count, 0), None, None, now
+                        yield (
+                            office.id,
+                            metric_id,
+                            period,
+                            label,
+                            max(count, 0),
+                            None,
+                            None,
+                            None,
+                            now,
+                        )
+                    elif spec.unit == "MONEY":
+                        amount = round(level * scale * share * drift * season * gauss(1, 0.05))
+                        cases = max(round(90 * scale * share * season), 0)
+                        yield (office.id, metric_id, period, label, cases, None, None,
+                               sink.dec(max(amount, 0)), now)  # fmt: skip
                     else:
                         value = round(level * bias * drift * season * gauss(1, 0.05), 2)
-                        yield office.id, metric_id, period, label, value, None, None, now
+                        cases = (
+                            max(round(300 * scale * share * season), 0)
+                            if spec.unit == "DAYS"
+                            else None
+                        )
+                        yield (office.id, metric_id, period, label, cases, None, None,
+                               sink.dec(value), now)  # fmt: skip
 
 
 async def load_observations(
@@ -444,7 +473,11 @@ async def load_observations(
         return
     specs = {spec.key: spec for spec in STANDARD_METRICS}
     found = await sink.query("SELECT id, key FROM metric_definition ORDER BY id")
-    metrics = [(metric_id, specs[key]) for metric_id, key in found if key in specs]
+    metrics = [
+        (metric_id, specs[key])
+        for metric_id, key in found
+        if key in specs and not specs[key].derived_from  # indices are computed, not sent
+    ]
     await sink.query("BEGIN")
     rows = observation_rows(sink, offices, metrics, target, rng)
     while batch := list(itertools.islice(rows, CHUNK)):

@@ -16,6 +16,7 @@ from tortoise.contrib.starlette import RegisterTortoise
 from network import health
 from network.api.cache import ResponseCache
 from network.api.http import GraphQLEndpoint
+from network.api.metrics.export import export_endpoint
 from network.api.persisted import load_documents
 from network.api.schema import build_schema
 from network.auth.middleware import PrincipalMiddleware
@@ -63,6 +64,7 @@ def create_app(
     auth = AuthRoutes(settings)
     routes = [
         Route("/graphql", graphql.handle, methods=["GET", "POST"]),
+        Route("/metrics/export.csv", export_endpoint(settings), methods=["GET"]),
         Route("/healthz", healthz, methods=["GET"]),
         Route("/readyz", readyz, methods=["GET"]),
         *auth.routes(),

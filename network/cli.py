@@ -15,6 +15,7 @@ from network.anonymize import command as anonymize_command
 from network.auth.cli import add_commands as add_identity_commands
 from network.db import tortoise_config
 from network.http.addresses import listening_url, same_origin
+from network.metrics.commands import add_commands as add_metric_commands
 from network.publications.commands import add_commands as add_publication_commands
 from network.settings import Settings, load_settings
 from network.wiring import wire
@@ -205,6 +206,7 @@ def build_parser() -> argparse.ArgumentParser:
     commands.add_parser("reindex", help="queue a rebuild of the full-text search index")
     add_identity_commands(commands)
     add_publication_commands(commands)
+    add_metric_commands(commands)
     anonymize_command.add_command(commands)
     schema = commands.add_parser("schema", help="print the GraphQL SDL")
     schema.add_argument("--output", "-o", help="write to this file instead of stdout")
@@ -217,6 +219,12 @@ def _cmd_identity(args: argparse.Namespace, settings: Settings) -> int:
     return int(asyncio.run(_with_db(settings, lambda: run(args, settings))))
 
 
+def _cmd_metrics(args: argparse.Namespace, settings: Settings) -> int:
+    from network.metrics.commands import run
+
+    return run(args, settings, _with_db)
+
+
 def _cmd_publications(args: argparse.Namespace, settings: Settings) -> int:
     from network.publications.commands import run
 
@@ -226,6 +234,7 @@ def _cmd_publications(args: argparse.Namespace, settings: Settings) -> int:
 HANDLERS: dict[str, Callable[[argparse.Namespace, Settings], int]] = {
     "anonymize": anonymize_command.run,
     "publications": _cmd_publications,
+    "metrics": _cmd_metrics,
     "admin": _cmd_identity,
     "idp": _cmd_identity,
     "client": _cmd_identity,

@@ -1,7 +1,7 @@
 """Database configuration shared by the app, the CLI, tests and benchmarks."""
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from typing import Any, TypeVar
 
 from tortoise.models import Model
@@ -102,3 +102,29 @@ async def by_ids(source: type[M] | QuerySet[M], ids: Iterable[int]) -> dict[int,
     if not wanted:
         return {}
     return {row.pk: row for row in await source.filter(id__in=wanted)}
+
+
+async def insert_rows(
+    model: type[Model], columns: Sequence[str], rows: Iterable[Sequence[Any]]
+) -> int:
+    """Insert many rows of plain values in one prepared statement, inside the current
+    transaction if there is one. For bulk loads where building a model instance per
+    row would cost more than the insert itself; values still go through each field's
+    own conversion, so what is stored is what the ORM would have stored."""
+    meta = model._meta
+    fields = [meta.fields_map[name] for name in columns]
+    db_columns = [meta.fields_db_projection[name] for name in columns]
+    client = meta.db
+    if client.capabilities.dialect == "postgres":
+        marks = ", ".join(f"${i}" for i in range(1, len(columns) + 1))
+    else:
+        marks = ", ".join("?" for _ in columns)
+    quoted = ", ".join(f'"{c}"' for c in db_columns)
+    sql = f'INSERT INTO "{meta.db_table}" ({quoted}) VALUES ({marks})'
+    values = [
+        [field.to_db_value(value, model) for field, value in zip(fields, row, strict=True)]
+        for row in rows
+    ]
+    if values:
+        await client.execute_many(sql, values)
+    return len(values)

@@ -75,6 +75,10 @@ class Settings:
     # Addresses (IPs or CIDR ranges) of reverse proxies whose X-Forwarded-For is trusted.
     trusted_proxies: tuple[str, ...] = ()
     generalized_k: int = 5
+    # Metric cells showing a count from 1 to k-1 are never released (see metrics).
+    suppression_k: int = 11
+    # The largest CSV of observations read from one upload.
+    max_metrics_upload_bytes: int = 32 * 1024 * 1024
     search_rank_window: int = 2000
     db_pool_max: int = 10
     secret_key: str = ""
@@ -95,10 +99,13 @@ class Settings:
             "NETWORK_MAX_PAGE_SIZE": self.max_page_size,
             "NETWORK_SIGN_IN_PER_MINUTE": self.sign_in_per_minute,
             "NETWORK_TOKEN_PER_MINUTE": self.token_per_minute,
+            "NETWORK_MAX_METRICS_UPLOAD_BYTES": self.max_metrics_upload_bytes,
         }
         for name, value in positive.items():
             if not value > 0:
                 raise ValueError(f"{name} must be above 0, got {value}")
+        if self.suppression_k < 3:
+            raise ValueError(f"NETWORK_SUPPRESSION_K must be at least 3, got {self.suppression_k}")
 
     @property
     def is_sqlite(self) -> bool:
@@ -129,6 +136,8 @@ def load_settings() -> Settings:
         max_body_readers=_int("NETWORK_MAX_BODY_READERS", 64),
         trusted_proxies=_list("NETWORK_TRUSTED_PROXIES"),
         generalized_k=_int("NETWORK_GENERALIZED_K", 5),
+        suppression_k=_int("NETWORK_SUPPRESSION_K", 11),
+        max_metrics_upload_bytes=_int("NETWORK_MAX_METRICS_UPLOAD_BYTES", 32 * 1024 * 1024),
         search_rank_window=_int("NETWORK_SEARCH_RANK_WINDOW", 2000),
         db_pool_max=_int("NETWORK_DB_POOL_MAX", 10),
         secret_key=os.environ.get("NETWORK_SECRET_KEY", ""),

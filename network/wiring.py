@@ -8,6 +8,7 @@ imported. Registering is idempotent.
 from network.changes import log as changes
 from network.changes.log import Change, Delivery
 from network.jobs import service as jobs
+from network.metrics.releases import UPLOAD as METRIC_UPLOAD
 from network.publications.service import KIND as PUBLICATION
 from network.search import reindex
 from network.state import service as state
@@ -24,7 +25,10 @@ def wire() -> None:
         "search.index", {PUBLICATION}, reindex.index_change, delivery=Delivery.IN_TRANSACTION
     )
     changes.subscribe(
-        "cache.content", {PUBLICATION}, _content_changed, delivery=Delivery.IN_TRANSACTION
+        "cache.content",
+        {PUBLICATION, METRIC_UPLOAD},
+        _content_changed,
+        delivery=Delivery.IN_TRANSACTION,
     )
     jobs.register(reindex.KIND, reindex.reindex_batch)
     changes.register_jobs()

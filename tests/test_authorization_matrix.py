@@ -5,6 +5,7 @@ nobody adds an operation without deciding who may call it.
 """
 
 import json
+import uuid
 from typing import Any
 
 import httpx
@@ -75,6 +76,13 @@ ADOPTERS = {
     for role in ROLES
 }
 
+# Metrics: comparisons and the corrections log for whoever reads as a member (or
+# convenes); uploads for the home office's admins and its metrics clients.
+READERS = {role: ("deny" if role in {"anonymous", "client_metrics"} else "allow") for role in ROLES}
+UPLOADERS = {
+    role: ("allow" if role in {"office_admin", "client_metrics"} else "deny") for role in ROLES
+}
+NETWORK_ADMINS = {role: ("allow" if role == "network_admin" else "deny") for role in ROLES}
 # operation -> (GraphQL document, expected outcome per role)
 MATRIX: dict[str, tuple[str, dict[str, str]]] = {
     "instance": ("{ instance { id } }", EVERYONE),
@@ -176,6 +184,27 @@ MATRIX: dict[str, tuple[str, dict[str, str]]] = {
         'mutation { setPublishingRules(input: {officeSlug: "' + HOME + '", '
         "allowSelfApproval: false}) { rules { allowSelfApproval } errors { code } } }",
         ADMINS,
+    ),
+    "metricComparison": (
+        '{ metricComparison(input: {metric: "cases_referred", from: "2024-01", to: "2024-03", '
+        "regions: [MIDWEST]}) { series { label points { value flag } } peers { median } } }",
+        READERS,
+    ),
+    "metricCorrections": ("{ metricCorrections(first: 5) { office metric period } }", READERS),
+    "uploadMetrics": (
+        "mutation($input: UploadMetricsInput!) { uploadMetrics(input: $input) "
+        "{ valid tables { cells { flag } } errors { code } } }",
+        UPLOADERS,
+    ),
+    "setLocalDefinition": (
+        'mutation { setLocalDefinition(officeSlug: "' + HOME + '", metric: "cases_referred", '
+        'note: "We count by charging document.") { key errors { code } } }',
+        ADMINS,
+    ),
+    "defineMetric": (
+        'mutation { defineMetric(input: {key: "NEW_METRIC_KEY", name: "Warrants served", '
+        "unit: COUNT}) { key errors { code } } }",
+        NETWORK_ADMINS,
     ),
     "setMemberRole": (
         "mutation { setMemberRole(input: {memberId: MEMBER_ID, officeRole: VIEWER}) "
@@ -283,6 +312,8 @@ async def _document(operation: str, settings: Settings) -> str:
             _SYSTEM, home.id, identity.NewApiClient(name="to revoke", scopes=("read",))
         )
         document = document.replace("CLIENT_ID", created.client_id)
+    if "NEW_METRIC_KEY" in document:
+        document = document.replace("NEW_METRIC_KEY", f"matrix_{uuid.uuid4().hex[:10]}")
     if "MEMBER_ID" in document:
         target = await Member.filter(office__slug=HOME, office_role=OfficeRole.VIEWER).first()
         assert target is not None
@@ -311,6 +342,24 @@ def _upload(document: str) -> dict[str, Any]:
     }
 
 
+def _metrics_upload(document: str) -> dict[str, Any]:
+    operations = {
+        "query": document,
+        "variables": {"input": {"officeSlug": HOME, "file": None, "dryRun": True}},
+    }
+    csv = (
+        "office,metric,period,disaggregation,count,numerator,denominator,value\n"
+        f"{HOME},cases_referred,2014-01,,120,,,\n"
+    )
+    return {
+        "data": {
+            "operations": json.dumps(operations),
+            "map": json.dumps({"0": ["variables.input.file"]}),
+        },
+        "files": {"0": ("figures.csv", csv.encode(), "text/csv")},
+    }
+
+
 def _outcome(body: dict) -> str:
     errors = list(body.get("errors") or [])
     for value in (body.get("data") or {}).values():
@@ -331,8 +380,9 @@ async def test_authorization_cell(
 ) -> None:
     document = await _document(operation, settings)
     async with as_principal(app_client, await _principal(role)) as client:
-        if operation == "importDocument":
-            response = await client.post("/graphql", **_upload(document))
+        if operation in ("importDocument", "uploadMetrics"):
+            upload = _upload if operation == "importDocument" else _metrics_upload
+            response = await client.post("/graphql", **upload(document))
             if response.status_code == 403:  # refused before the body is read
                 assert MATRIX[operation][1][role] == "deny"
                 return

@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 
 from network.access.roles import OfficeRole
-from network.access.scopes import PUBLICATIONS_WRITE, READ
+from network.access.scopes import METRICS_WRITE, PUBLICATIONS_WRITE, READ
 
 
 class PrincipalKind(StrEnum):
@@ -76,6 +76,26 @@ class Principal:
         """May write the publications of `office_id`: its publishers and office admins
         (and trusted in-process work)."""
         return self.is_system or (self.office_id == office_id and self.can_edit_drafts)
+
+    @property
+    def may_send_files(self) -> bool:
+        """May send a file at all (a document to import, figures to upload): the body
+        of a multipart request is read only for these callers."""
+        if self.can_edit_drafts or self.is_office_admin:
+            return True
+        return self.kind is PrincipalKind.CLIENT and METRICS_WRITE in self.scopes
+
+    def may_upload_metrics_for(self, office_id: int) -> bool:
+        """May upload the figures of `office_id`: its office admins, its API clients
+        holding `metrics:write`, and trusted in-process work. Nobody uploads for
+        another office, network admins included."""
+        if self.is_system:
+            return True
+        if self.office_id != office_id:
+            return False
+        if self.kind is PrincipalKind.CLIENT:
+            return METRICS_WRITE in self.scopes
+        return self.kind is PrincipalKind.MEMBER and self.office_role is OfficeRole.OFFICE_ADMIN
 
     def reads_own_office(self, office_id: int | None) -> bool:
         """Whether `office_id` is the caller's own office for reading: only callers

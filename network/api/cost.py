@@ -76,6 +76,18 @@ LIST_SIZES: Mapping[str, int] = {
     "related": 20,
     "adoptions": 100,
     "denyTerms": 500,
+    # Metrics: typical sizes, not maxima (a comparison of every office is priced as
+    # a peer group; an upload's report as a month of one office).
+    "series": 15,
+    "points": 60,
+    "peers": 60,
+    "policies": 5,
+    "tables": 40,
+    "cells": 20,
+    "problems": 100,
+    "metricCorrections": 50,
+    "companions": 5,
+    "nonAdditive": 5,
 }
 DEFAULT_LIST_SIZE = 20
 DEFAULT_PAGE_SIZE = 20

@@ -211,11 +211,18 @@ class GraphQLEndpoint:
             content_type = full_type.split(";")[0].strip().lower()
             if content_type == MULTIPART:
                 # Uploads are large: only those who may write drafts get a body read.
-                if not principal_of(request).can_edit_drafts:
+                sender = principal_of(request)
+                if not sender.may_send_files:
                     raise HttpProblem(
-                        403, "File uploads need a publisher of an office (or publications:write)."
+                        403,
+                        "File uploads need a publisher or admin of an office (or an API "
+                        "client with publications:write or metrics:write).",
                     )
-                body = await _read_body(request, self.settings.max_upload_bytes)
+                # Figures can be larger than documents: their senders get the larger limit.
+                limit = self.settings.max_upload_bytes
+                if sender.may_upload_metrics_for(sender.office_id or 0):
+                    limit = max(limit, self.settings.max_metrics_upload_bytes)
+                body = await _read_body(request, limit)
                 try:
                     return self._params_from(graphql_upload_request(full_type, body))
                 except UploadRejected as rejected:

@@ -31,6 +31,8 @@ from network.api.core.queries import CoreQuery
 from network.api.cost import CostLimiter
 from network.api.identity.mutations import IdentityMutation
 from network.api.identity.queries import IdentityQuery
+from network.api.metrics.mutations import MetricsMutation
+from network.api.metrics.queries import MetricsQuery
 from network.api.offices.loaders import OfficeLoaders
 from network.api.offices.queries import OfficesQuery
 from network.api.offices.types import OfficeType
@@ -47,12 +49,12 @@ from network.settings import Settings
 # Root fields appear in the SDL in base-class order: reordering the mixins changes
 # the committed schema (tests/test_schema_files.py).
 @strawberry.type
-class Query(IdentityQuery, CoreQuery, OfficesQuery, PublicationsQuery, CatalogQuery):
+class Query(IdentityQuery, CoreQuery, OfficesQuery, PublicationsQuery, CatalogQuery, MetricsQuery):
     pass
 
 
 @strawberry.type
-class Mutation(IdentityMutation, PublicationsMutation):
+class Mutation(IdentityMutation, PublicationsMutation, MetricsMutation):
     pass
 
 

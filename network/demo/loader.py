@@ -12,8 +12,11 @@ creation times, publication and retraction times, and the audit events for them.
 demo so tells one history, set in the past and the same for every load of a seed.
 """
 
+import csv
+import io
+from collections import defaultdict
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import UTC, datetime
 
 from tortoise.transactions import in_transaction
 
@@ -21,13 +24,15 @@ from network.access.principal import SYSTEM
 from network.audit.models import AuditEvent
 from network.demo.documents import load_briefs, load_policies
 from network.demo.history import NETWORK_FOUNDED, Fate, seeded
-from network.demo.observations import OfficeSeries, period, uploaded_at
+from network.demo.observations import OfficeSeries, Row, period, uploaded_at
 from network.demo.offices import DEMO_OFFICES
 from network.demo.plan import PlannedItem, plan_publications
 from network.demo.wording import Publisher
 from network.errors import InvalidInput
-from network.metrics.models import MetricDefinition, Observation
+from network.metrics import uploads
+from network.metrics.models import MetricDefinition, Observation, Release, Upload
 from network.metrics.standard import STANDARD_METRICS
+from network.metrics.uploadfile import COLUMNS, period_label
 from network.offices.models import Attribution, Member, Office, OfficeKind, OfficeRole
 from network.offices.service import create_office, pseudonym_key
 from network.publications import disclosure
@@ -39,6 +44,7 @@ DEMO_ISSUER = "https://idp.demo.invalid/"
 POLICIES = 84
 BRIEFS = 42
 RETRACTION_REASON = "Superseded by a statutory change; kept for the record."
+HISTORY_MONTHS = 24  # months each office sent as one file when it joined
 
 
 @dataclass
@@ -156,37 +162,76 @@ async def _load_publication(item: PlannedItem, office: Office, settings: Setting
     return True
 
 
-async def _load_observations(offices: list[Office], seed: int, report: DemoReport) -> None:
-    metrics = {m.key: m for m in await MetricDefinition.all()}
+async def _load_observations(
+    offices: list[Office], seed: int, settings: Settings, report: DemoReport
+) -> None:
+    """Each office uploads each month's figures through the same path as a real
+    upload (validation, storage, release), dated as it would have happened."""
+    metrics = {m.key for m in await MetricDefinition.all()}
+    policy = uploads.ReleasePolicy(settings.suppression_k, settings.max_metrics_upload_bytes)
+    today = datetime.now(UTC).date()
     for office in offices:
         if await Observation.filter(office_id=office.id).exists():
             continue
         rng = seeded(seed, "observations", office.slug)
         series = OfficeSeries(office.population_served, rng)
-        uploads: dict[int, datetime] = {}
-        batch: list[Observation] = []
+        months: dict[int, list[tuple[str, str, Row]]] = defaultdict(list)
         for spec in STANDARD_METRICS:
-            metric = metrics.get(spec.key)
-            if metric is None:
+            if spec.key not in metrics or spec.derived_from:
                 continue
             for row in series.rows(spec):
-                if row.month not in uploads:
-                    uploads[row.month] = uploaded_at(row.month, rng)
-                batch.append(
-                    Observation(
-                        office_id=office.id,
-                        metric_id=metric.id,
-                        period_start=period(row.month),
-                        disaggregation=row.disaggregation,
-                        value=row.value,
-                        numerator=row.numerator,
-                        denominator=row.denominator,
-                        created_at=uploads[row.month],
-                    )
-                )
-        async with in_transaction():
-            await Observation.bulk_create(batch, batch_size=1000)
-        report.observations += len(batch)
+                if spec.frequency == "QUARTERLY":  # sent with the quarter's last month
+                    if row.month % 3 != 2:
+                        continue
+                    label = period_label(period(row.month - 2), spec.frequency)
+                else:
+                    label = period_label(period(row.month), spec.frequency)
+                months[row.month].append((spec.key, label, row))
+        # Its history up to the last year arrives as one file when it joined the
+        # network; then a file a month.
+        batches: dict[int, list[tuple[str, str, Row]]] = defaultdict(list)
+        for month, rows in months.items():
+            batches[max(month, HISTORY_MONTHS - 1)].extend(rows)
+        for month, rows in sorted(batches.items()):
+            report_ = await uploads.upload_observations(
+                SYSTEM,
+                office.id,
+                _csv(office.slug, rows),
+                policy=policy,
+                today=today,
+                filename=f"{office.slug}-{period(month):%Y-%m}.csv",
+            )
+            if not report_.valid:  # the demo's own figures are always valid
+                raise InvalidInput(f"demo upload refused: {report_.problems[:3]}")
+            await _date_upload(report_.upload_id, uploaded_at(month, rng))
+            report.observations += report_.rows
+
+
+def _csv(slug: str, rows: list[tuple[str, str, Row]]) -> bytes:
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(COLUMNS)
+    for key, label, row in rows:
+        writer.writerow(
+            [
+                slug,
+                key,
+                label,
+                row.disaggregation,
+                "" if row.count is None else row.count,
+                "" if row.numerator is None else row.numerator,
+                "" if row.denominator is None else row.denominator,
+                "" if row.value is None else row.value,
+            ]
+        )
+    return out.getvalue().encode()
+
+
+async def _date_upload(upload_id: int | None, at: datetime) -> None:
+    """Backdate what an upload made to when the office would have sent it."""
+    await Upload.filter(id=upload_id).update(created_at=at)
+    await Observation.filter(upload_id=upload_id).update(created_at=at)
+    await Release.filter(upload_id=upload_id).update(created_at=at)
 
 
 def plan_demo(seed: int, publishers: list[Publisher]) -> list[PlannedItem]:
@@ -218,5 +263,5 @@ async def load_demo(settings: Settings, *, seed: int = 7) -> DemoReport:
             report.policies += int(created)
         else:
             report.briefs += int(created)
-    await _load_observations(local, seed, report)
+    await _load_observations(local, seed, settings, report)
     return report

@@ -14,8 +14,9 @@ benchmarks use. The cells are internally consistent, as real uploads must be:
 - cases filed never exceed cases referred, in total or in any cell.
 
 Small offices and rare events (juvenile transfers, exonerations, resentencing motions)
-give small cells (1-10) and zeros, as real data does. Twelve months of cells keep the
-demo near 85,000 rows, which SQLite loads in a few seconds.
+give small cells (1-10) and zeros, as real data does, so the disclosure engine has work
+to do. Twelve months of cells keep the demo near 130,000 rows. Counts are whole
+numbers; medians and amounts come with the number of cases they rest on.
 """
 
 import math
@@ -63,11 +64,18 @@ _SPECIAL: dict[tuple[str, str], Shares] = {
 
 @dataclass(frozen=True)
 class Row:
+    """One cell as an office uploads it: exact counts, and a measured value for
+    days, money and ratios (see `network.metrics.models.Observation`)."""
+
     month: int  # 0 .. MONTHS - 1
     disaggregation: str  # "" for the total, else "dimension=value"
+    count: int | None
+    numerator: int | None
+    denominator: int | None
     value: float | None
-    numerator: float | None
-    denominator: float | None
+
+
+Total = tuple[int | None, int | None, int | None, float | None]
 
 
 def period(month: int) -> date:
@@ -110,15 +118,15 @@ def apportion(total: int, weights: list[float], caps: list[int] | None = None) -
     return alloc
 
 
-def monthly_totals(
-    spec: MetricSpec, population: int, rng: random.Random
-) -> list[tuple[float, float | None, float | None]]:
-    """(value, numerator, denominator) per month: a level, a trend and seasonality."""
+def monthly_totals(spec: MetricSpec, population: int, rng: random.Random) -> list[Total]:
+    """(count, numerator, denominator, value) per month: a level, a trend, seasonality.
+
+    Medians and amounts come with the number of cases they rest on."""
     low, high = spec.typical
     level = rng.uniform(low, high)
     trend = rng.uniform(-0.15, 0.15) / MONTHS
     scale = population / 500_000
-    rows: list[tuple[float, float | None, float | None]] = []
+    rows: list[Total] = []
     for month in range(MONTHS):
         season = 1 + 0.06 * math.sin(2 * math.pi * month / 12)
         noise = rng.gauss(1, 0.05)
@@ -126,12 +134,17 @@ def monthly_totals(
         if spec.unit == "RATE":
             rate = min(max(level * (1 + trend * month) * noise, 0.0), 1.0)
             denominator = max(round(400 * scale * season * rng.gauss(1, 0.08)), 1)
-            numerator = round(rate * denominator)
-            rows.append((numerator / denominator, float(numerator), float(denominator)))
-        elif spec.unit in ("COUNT", "MONEY"):
-            rows.append((max(round(level * scale * factor), 0), None, None))
+            rows.append((None, round(rate * denominator), denominator, None))
+        elif spec.unit == "COUNT":
+            rows.append((max(round(level * scale * factor), 0), None, None, None))
+        elif spec.unit == "MONEY":
+            cases = max(round(90 * scale * season * rng.gauss(1, 0.08)), 1)
+            rows.append((cases, None, None, max(round(level * scale * factor), 0)))
+        elif spec.unit == "DAYS":
+            cases = max(round(300 * scale * season * rng.gauss(1, 0.08)), 1)
+            rows.append((cases, None, None, round(level * factor, 1)))
         else:
-            rows.append((round(level * factor, 2), None, None))
+            rows.append((None, None, None, round(level * factor, 2)))
     return rows
 
 
@@ -148,7 +161,7 @@ class OfficeSeries:
         totals = monthly_totals(spec, self.population, self.rng)
         if spec.key == "cases_filed" and self.referred:
             totals = [
-                (round(referred * self.filing_share * self.rng.gauss(1, 0.03)), None, None)
+                (round(referred * self.filing_share * self.rng.gauss(1, 0.03)), None, None, None)
                 for referred in self.referred[""]
             ]
         dims = [d for d in spec.disaggregations if d in CATEGORIES]
@@ -158,14 +171,14 @@ class OfficeSeries:
             for d in dims
             for label, _ in shares(spec.key, d)
         }
-        for month, (value, numerator, denominator) in enumerate(totals):
-            yield Row(month, "", value, numerator, denominator)
-            if spec.key == "cases_referred":
-                self.referred.setdefault("", []).append(int(value))
+        for month, total in enumerate(totals):
+            yield Row(month, "", *total)
+            if spec.key == "cases_referred" and total[0] is not None:
+                self.referred.setdefault("", []).append(total[0])
             if month < MONTHS - BREAKDOWN_MONTHS:
                 continue
             for dim in dims:
-                yield from self._cells(spec, dim, month, leans, (value, numerator, denominator))
+                yield from self._cells(spec, dim, month, leans, total)
 
     def _cells(
         self,
@@ -173,39 +186,45 @@ class OfficeSeries:
         dim: str,
         month: int,
         leans: dict[tuple[str, str], float],
-        total: tuple[float, float | None, float | None],
+        total: Total,
     ) -> Iterator[Row]:
         gauss = self.rng.gauss
         labels = [label for label, _ in shares(spec.key, dim)]
         mix = [share * leans[dim, label] for label, share in shares(spec.key, dim)]
         weights = [w * max(gauss(1, 0.06), 0.5) for w in mix]
         names = [f"{dim}={label}" for label in labels]
-        value, numerator, denominator = total
+        count, numerator, denominator, value = total
         if spec.unit == "RATE" and numerator is not None and denominator is not None:
-            dens = apportion(int(denominator), weights)
+            dens = apportion(denominator, weights)
             lean = [leans[dim, label] for label in labels]
-            nums = apportion(int(numerator), [d * r for d, r in zip(dens, lean, strict=True)], dens)
+            nums = apportion(numerator, [d * r for d, r in zip(dens, lean, strict=True)], dens)
             for name, num, den in zip(names, nums, dens, strict=True):
-                yield Row(month, name, num / den if den else None, float(num), float(den))
-        elif spec.unit in ("COUNT", "MONEY"):
+                yield Row(month, name, None, num, den, None)
+        elif spec.unit == "COUNT" and count is not None:
             key = f"{dim}:{month}"
             caps = None
             if spec.key == "cases_filed" and key in self.referred:
                 caps = self.referred[key]
-            cells = apportion(int(value), weights, caps)
+            cells = apportion(count, weights, caps)
             if spec.key == "cases_referred":
                 self.referred[key] = cells
             for name, cell in zip(names, cells, strict=True):
-                yield Row(month, name, cell, None, None)
-        elif spec.unit == "DAYS":
+                yield Row(month, name, cell, None, None, None)
+        elif spec.unit == "MONEY" and count is not None and value is not None:
+            cases = apportion(count, weights)
+            amounts = apportion(int(value), [c * gauss(1, 0.1) for c in cases], None)
+            for name, case, amount in zip(names, cases, amounts, strict=True):
+                yield Row(month, name, case, None, None, float(amount))
+        elif spec.unit == "DAYS" and count is not None and value is not None:
+            cases = apportion(count, weights)
             medians = [
-                round(value * leans[dim, label] * gauss(1, 0.04), 1) if share > 0 else None
-                for (label, share) in shares(spec.key, dim)
+                round(value * leans[dim, label] * gauss(1, 0.04), 1) if case > 0 else None
+                for (label, _), case in zip(shares(spec.key, dim), cases, strict=True)
             ]
             known = [m for m in medians if m is not None]
             if known and min(known) > value:  # a median of the whole lies between its
                 medians[medians.index(min(known))] = round(value * 0.97, 1)  # groups'
             elif known and max(known) < value:
                 medians[medians.index(max(known))] = round(value * 1.03, 1)
-            for name, median in zip(names, medians, strict=True):
-                yield Row(month, name, median, None, None)
+            for name, case, median in zip(names, cases, medians, strict=True):
+                yield Row(month, name, case, None, None, median)

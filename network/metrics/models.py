@@ -40,6 +40,13 @@ class MetricDefinition(Model):
     desired_direction = fields.CharEnumField(Direction, max_length=8, default=Direction.NEUTRAL)
     rationale = fields.TextField(default="")
     disaggregations: list[str] = fields.JSONField(default=list)
+    # Dimensions whose cells need not add up to the total.
+    non_additive: list[str] = fields.JSONField(default=list)
+    domain = fields.CharField(max_length=40, default="capacity_efficiency")
+    counting_unit = fields.TextField(default="")
+    companions: list[str] = fields.JSONField(default=list)
+    derived_from = fields.CharField(max_length=80, default="")
+    reference = fields.CharField(max_length=40, default="")
     topic: fields.ForeignKeyNullableRelation[Any] = fields.ForeignKeyField(
         "network.Topic", related_name="metrics", null=True, on_delete=fields.SET_NULL
     )
@@ -51,11 +58,50 @@ class MetricDefinition(Model):
         ordering = ("key",)
 
 
+class LocalDefinition(Model):
+    """How an office's own counting differs from the network's definition: shown
+    beside its numbers, so a comparison is read with it."""
+
+    id = fields.IntField(primary_key=True)
+    office: fields.ForeignKeyRelation[Any] = fields.ForeignKeyField(
+        "network.Office", related_name="local_definitions", on_delete=fields.CASCADE
+    )
+    metric: fields.ForeignKeyRelation[MetricDefinition] = fields.ForeignKeyField(
+        "network.MetricDefinition", related_name="local_definitions", on_delete=fields.CASCADE
+    )
+    note = fields.TextField()
+    updated_at = fields.DatetimeField(auto_now=True)
+
+    class Meta:
+        table = "metric_local_definition"
+        unique_together = (("office", "metric"),)
+
+
+class Upload(Model):
+    """One accepted file of observations (a dry run stores nothing)."""
+
+    id = fields.IntField(primary_key=True)
+    office: fields.ForeignKeyRelation[Any] = fields.ForeignKeyField(
+        "network.Office", related_name="metric_uploads", on_delete=fields.CASCADE
+    )
+    actor = fields.CharField(max_length=200, default="")
+    filename = fields.CharField(max_length=255, default="")
+    sha256 = fields.CharField(max_length=64)
+    rows = fields.IntField()
+    created_at = fields.DatetimeField(auto_now_add=True)
+
+    class Meta:
+        table = "metric_upload"
+
+
 class Observation(Model):
     """A raw value an office uploaded. Never leaves the office.
 
     `disaggregation` is "" for the total, otherwise a canonical "dimension=value"
     string (for example "race_ethnicity=black") so one unique key covers every cell.
+    Counts are exact integers: `count` for counts (and the cases a median or an
+    amount rests on), `numerator`/`denominator` for rates; `value` holds what is
+    measured rather than counted (days, money, ratios).
     """
 
     id = fields.BigIntField(primary_key=True)
@@ -65,23 +111,29 @@ class Observation(Model):
     metric: fields.ForeignKeyRelation[MetricDefinition] = fields.ForeignKeyField(
         "network.MetricDefinition", related_name="observations", on_delete=fields.RESTRICT
     )
+    upload: fields.ForeignKeyNullableRelation[Upload] = fields.ForeignKeyField(
+        "network.Upload", related_name="observations", null=True, on_delete=fields.SET_NULL
+    )
     period_start = fields.DateField()
     disaggregation = fields.CharField(max_length=120, default="")
-    value = fields.FloatField(null=True)
-    numerator = fields.FloatField(null=True)
-    denominator = fields.FloatField(null=True)
+    count = fields.BigIntField(null=True)
+    numerator = fields.BigIntField(null=True)
+    denominator = fields.BigIntField(null=True)
+    value = fields.DecimalField(max_digits=18, decimal_places=4, null=True)
     created_at = fields.DatetimeField(auto_now_add=True)
 
     class Meta:
         table = "observation"
         unique_together = (("office", "metric", "period_start", "disaggregation"),)
+        indexes = (("upload_id",),)
 
 
 class Release(Model):
     """The anonymized cells of one office, metric and period that others may read.
 
     Computed once by the disclosure engine and never changed: every comparison
-    reads releases, never observations, so suppression holds across queries.
+    reads releases, never observations, so suppression holds across queries. A
+    corrected upload makes a new version; the old one is kept, marked superseded.
     """
 
     id = fields.IntField(primary_key=True)
@@ -91,11 +143,72 @@ class Release(Model):
     metric: fields.ForeignKeyRelation[MetricDefinition] = fields.ForeignKeyField(
         "network.MetricDefinition", related_name="releases", on_delete=fields.RESTRICT
     )
+    upload: fields.ForeignKeyNullableRelation[Upload] = fields.ForeignKeyField(
+        "network.Upload", related_name="releases", null=True, on_delete=fields.SET_NULL
+    )
     period_start = fields.DateField()
-    cells: list[dict[str, Any]] = fields.JSONField(default=list)
-    method = fields.CharField(max_length=40, default="suppression-k11")
+    version = fields.IntField(default=1)
+    method = fields.CharField(max_length=40, default="suppression")
+    k = fields.IntField(default=11)
     created_at = fields.DatetimeField(auto_now_add=True)
+    superseded_at = fields.DatetimeField(null=True)
 
     class Meta:
         table = "metric_release"
-        unique_together = (("office", "metric", "period_start"),)
+        unique_together = (("office", "metric", "period_start", "version"),)
+        indexes = (("upload_id",),)
+
+
+class ReleaseCell(Model):
+    """One released cell. Office, metric and period are repeated from the release
+    so comparisons read one table; `current` is false once a correction supersedes
+    the release (the only change a cell ever sees).
+
+    A hidden cell has no value, no counts and its reason in `flag`; a shown cell
+    with fewer than 20 people under it has flag "unstable".
+    """
+
+    id = fields.BigIntField(primary_key=True)
+    release: fields.ForeignKeyRelation[Release] = fields.ForeignKeyField(
+        "network.Release", related_name="released_cells", on_delete=fields.CASCADE
+    )
+    office_id = fields.IntField()
+    metric_id = fields.IntField()
+    period_start = fields.DateField()
+    disaggregation = fields.CharField(max_length=120, default="")
+    value = fields.DecimalField(max_digits=24, decimal_places=6, null=True)
+    count = fields.BigIntField(null=True)
+    numerator = fields.BigIntField(null=True)
+    denominator = fields.BigIntField(null=True)
+    flag = fields.CharField(max_length=24, default="")
+    current = fields.BooleanField(default=True)
+
+    class Meta:
+        table = "metric_release_cell"
+        indexes = (
+            ("metric_id", "period_start", "current"),
+            ("office_id", "metric_id"),
+            ("release_id",),
+        )
+
+
+class Correction(Model):
+    """A released cell that a re-upload changed: before and after as released
+    (suppressed values stay hidden on both sides). Readers see this log."""
+
+    id = fields.BigIntField(primary_key=True)
+    office: fields.ForeignKeyRelation[Any] = fields.ForeignKeyField(
+        "network.Office", related_name="metric_corrections", on_delete=fields.CASCADE
+    )
+    metric: fields.ForeignKeyRelation[MetricDefinition] = fields.ForeignKeyField(
+        "network.MetricDefinition", related_name="corrections", on_delete=fields.CASCADE
+    )
+    period_start = fields.DateField()
+    disaggregation = fields.CharField(max_length=120, default="")
+    before: dict[str, Any] = fields.JSONField(default=dict)
+    after: dict[str, Any] = fields.JSONField(default=dict)
+    created_at = fields.DatetimeField(auto_now_add=True)
+
+    class Meta:
+        table = "metric_correction"
+        ordering = ("-created_at", "-id")

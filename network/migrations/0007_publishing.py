@@ -5,6 +5,7 @@ from tortoise.fields.data import JSON_DUMPS
 from tortoise.indexes import Index
 from tortoise.migrations import operations as ops
 
+from network.migration_ops import AddFilledField
 from network.offices.models import Attribution
 from network.publications.models import (
     ContactPreference,
@@ -251,17 +252,17 @@ class Migration(migrations.Migration):
             },
             bases=["Model"],
         ),
-        ops.AddField(
+        AddFilledField(
             model_name="Office",
             name="allow_self_approval",
             field=fields.BooleanField(default=False),
         ),
-        ops.AddField(
+        AddFilledField(
             model_name="Office",
             name="deny_terms",
             field=fields.JSONField(default=list, encoder=JSON_DUMPS, decoder=loads),
         ),
-        ops.AddField(
+        AddFilledField(
             model_name="Publication",
             name="contact_preference",
             field=fields.CharEnumField(
@@ -271,12 +272,12 @@ class Migration(migrations.Migration):
                 max_length=16,
             ),
         ),
-        ops.AddField(
+        AddFilledField(
             model_name="Publication",
             name="retraction_reason",
             field=fields.TextField(default="", unique=False),
         ),
-        ops.AddField(
+        AddFilledField(
             model_name="Publication",
             name="source_reference",
             field=fields.CharField(default="", max_length=500),

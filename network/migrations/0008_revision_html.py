@@ -9,6 +9,7 @@ from tortoise import fields, migrations
 from tortoise.fields.data import JSON_DUMPS
 from tortoise.migrations import operations as ops
 
+from network.migration_ops import AddFilledField
 from network.publications.models import render_revision
 
 
@@ -39,12 +40,12 @@ class Migration(migrations.Migration):
     initial = False
 
     operations = [
-        ops.AddField(
+        AddFilledField(
             model_name="Revision",
             name="body_html",
             field=fields.TextField(default="", unique=False),
         ),
-        ops.AddField(
+        AddFilledField(
             model_name="Revision",
             name="sections_html",
             field=fields.JSONField(default=dict, encoder=JSON_DUMPS, decoder=loads),

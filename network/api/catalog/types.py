@@ -64,6 +64,18 @@ class MetricDefinitionType:
     desired_direction: DirectionEnum  # type: ignore[valid-type]
     rationale: str
     disaggregations: list[str]
+    non_additive: list[str] = strawberry.field(
+        description="Dimensions whose cells need not add up to the total."
+    )
+    domain: str = strawberry.field(
+        description="capacity_efficiency, community_safety or fairness_justice"
+    )
+    counting_unit: str
+    companions: list[str] = strawberry.field(description="Keys of metrics to read beside it.")
+    derived_from: str = strawberry.field(
+        description="For an index computed from another metric's released cells: its key."
+    )
+    reference: str
     source: str
     is_standard: bool
 
@@ -81,6 +93,12 @@ class MetricDefinitionType:
             desired_direction=metric.desired_direction,
             rationale=metric.rationale,
             disaggregations=list(metric.disaggregations or []),
+            non_additive=list(metric.non_additive or []),
+            domain=metric.domain,
+            counting_unit=metric.counting_unit,
+            companions=list(metric.companions or []),
+            derived_from=metric.derived_from,
+            reference=metric.reference,
             source=metric.source,
             is_standard=metric.is_standard,
         )

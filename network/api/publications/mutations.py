@@ -8,6 +8,7 @@ from typing import Any
 import strawberry
 
 from network.api.core.enums import AttributionEnum, VisibilityEnum
+from network.api.core.files import uploaded_file
 from network.api.core.payload import attempt
 from network.api.publications.drafts import DraftType, FindingType
 from network.api.publications.types import AdoptionType, publication_type
@@ -29,8 +30,6 @@ from network.api.publications.writes import (
     rules_type,
 )
 from network.documents.extract import extract
-from network.errors import InvalidInput
-from network.http.uploads import UploadedFile
 from network.offices.models import Attribution
 from network.publications import adoptions, rules, workflow
 from network.publications import service as publications
@@ -90,12 +89,7 @@ class PublicationsMutation:
         principal = info.context.principal
 
         async def work() -> tuple[Publication, WorkingCopy]:
-            upload = input.file
-            if not isinstance(upload, UploadedFile):
-                raise InvalidInput(
-                    "Send the file as a multipart request (graphql-multipart-request).",
-                    field="file",
-                )
+            upload = uploaded_file(input.file)
             office = await acting_office(principal, input.office_slug)
             # In a thread: a long PDF takes a while, and the event loop serves others.
             document = await asyncio.to_thread(

@@ -1,0 +1,249 @@
+"""Uploading an office's figures: validate everything, then store all or nothing.
+
+An accepted upload replaces the office's cells of every metric and period it holds
+and closes those periods: their releases are computed in the same transaction, so
+there is never a period whose raw figures changed but whose release did not. A dry
+run validates and computes what would be released, and stores nothing.
+"""
+
+import hashlib
+from collections import defaultdict
+from dataclasses import dataclass, field
+from datetime import UTC, date, datetime
+
+from network.access.principal import Principal
+from network.audit import service as audit
+from network.db import insert_rows
+from network.errors import InvalidInput, NotFound, PermissionDenied
+from network.metrics.models import MetricDefinition, Observation, Upload
+from network.metrics.releases import (
+    Cell,
+    ReleasedCell,
+    Table,
+    compute_cells,
+    relative_rates,
+    store_releases,
+)
+from network.metrics.uploadfile import (
+    Definition,
+    ObservationRow,
+    Problem,
+    parse_upload,
+    period_label,
+    template_csv,
+)
+from network.offices.models import Office
+from network.transactions import atomic
+
+OBSERVATION_COLUMNS = (
+    "office_id",
+    "metric_id",
+    "upload_id",
+    "period_start",
+    "disaggregation",
+    "count",
+    "numerator",
+    "denominator",
+    "value",
+    "created_at",
+)
+
+
+@dataclass(frozen=True)
+class ReleasePolicy:
+    """The network's disclosure settings."""
+
+    k: int = 11
+    max_bytes: int = 32 * 1024 * 1024
+
+
+@dataclass(frozen=True)
+class TableReport:
+    metric: str
+    period: str
+    cells: tuple[ReleasedCell, ...]
+    version: int | None = None  # None on a dry run or when nothing changed
+
+
+@dataclass
+class UploadReport:
+    dry_run: bool
+    problems: list[Problem] = field(default_factory=list)
+    truncated: bool = False
+    rows: int = 0
+    tables: list[TableReport] = field(default_factory=list)
+    corrections: int = 0
+    upload_id: int | None = None
+
+    @property
+    def valid(self) -> bool:
+        return not self.problems
+
+
+async def definitions() -> dict[str, MetricDefinition]:
+    return {d.key: d for d in await MetricDefinition.all()}
+
+
+def validation_view(metric: MetricDefinition) -> Definition:
+    return Definition(
+        key=metric.key,
+        unit=str(metric.unit),
+        frequency=str(metric.frequency),
+        disaggregations=frozenset(metric.disaggregations or ()),
+        non_additive=frozenset(metric.non_additive or ()),
+        derived=bool(metric.derived_from),
+    )
+
+
+async def template(keys: list[str] | None, *, office_slug: str, period: date) -> str:
+    """The CSV template for `keys` (every uploadable metric when None)."""
+    known = await definitions()
+    unknown = [k for k in keys or () if k not in known]
+    if unknown:
+        raise InvalidInput(f"Unknown metric: {', '.join(unknown)}.", field="metrics")
+    chosen = [known[k] for k in keys] if keys else list(known.values())
+    return template_csv(
+        [validation_view(m) for m in chosen], office_slug=office_slug, period=period
+    )
+
+
+async def upload_observations(
+    principal: Principal,
+    office_id: int,
+    data: bytes,
+    *,
+    policy: ReleasePolicy,
+    today: date,
+    filename: str = "",
+    dry_run: bool = False,
+) -> UploadReport:
+    """Validate `data`; unless it is a dry run or invalid, store it and release it."""
+    if not principal.may_upload_metrics_for(office_id):
+        raise PermissionDenied(
+            "Only the office's admins and its metrics clients upload its figures."
+        )
+    office = await Office.get_or_none(id=office_id)
+    if office is None:
+        raise NotFound("No such office.", field="office")
+    report = UploadReport(dry_run=dry_run)
+    if len(data) > policy.max_bytes:
+        report.problems.append(
+            Problem(
+                0, 0, f"the file is {len(data):,} bytes; at most {policy.max_bytes:,} are accepted"
+            )
+        )
+        return report
+    known = await definitions()
+    parsed = parse_upload(
+        data,
+        {k: validation_view(m) for k, m in known.items()},
+        office_slug=office.slug,
+        today=today,
+    )
+    report.problems, report.truncated, report.rows = (
+        parsed.problems,
+        parsed.truncated,
+        len(parsed.rows),
+    )
+    if not parsed.valid:
+        return report
+    tables: dict[tuple[str, date], list[ObservationRow]] = defaultdict(list)
+    for row in parsed.rows:
+        tables[row.metric, row.period].append(row)
+    computed = {
+        key: compute_cells(known[key[0]], [_cell(r) for r in rows], policy.k)
+        for key, rows in sorted(tables.items())
+    }
+    computed.update(_derived(known, computed))
+    if dry_run:
+        report.tables = [
+            TableReport(m, period_label(p, str(known[m].frequency)), tuple(cells))
+            for (m, p), cells in computed.items()
+        ]
+        return report
+    async with atomic():
+        upload = await Upload.create(
+            office_id=office_id,
+            actor=principal.label,
+            filename=filename[:255],
+            sha256=hashlib.sha256(data).hexdigest(),
+            rows=len(parsed.rows),
+        )
+        by_metric: dict[int, list[date]] = defaultdict(list)
+        for metric_key, period in tables:
+            by_metric[known[metric_key].id].append(period)
+        for metric_id, periods in by_metric.items():
+            await Observation.filter(
+                office_id=office_id, metric_id=metric_id, period_start__in=periods
+            ).delete()
+        now = datetime.now(UTC)
+        await insert_rows(
+            Observation,
+            OBSERVATION_COLUMNS,
+            (
+                (
+                    office_id,
+                    known[r.metric].id,
+                    upload.id,
+                    r.period,
+                    r.disaggregation,
+                    r.count,
+                    r.numerator,
+                    r.denominator,
+                    r.value,
+                    now,
+                )
+                for r in parsed.rows
+            ),
+        )
+        versions, report.corrections = await store_releases(
+            office_id,
+            [Table(known[m], p, cells) for (m, p), cells in computed.items()],
+            k=policy.k,
+            upload_id=upload.id,
+        )
+        for (metric_key, period), cells in computed.items():
+            definition = known[metric_key]
+            report.tables.append(
+                TableReport(
+                    metric_key,
+                    period_label(period, str(definition.frequency)),
+                    tuple(cells),
+                    versions.get((definition.id, period)),
+                )
+            )
+        await audit.record(
+            principal,
+            "metrics.upload",
+            target_type="metric_upload",
+            target_id=upload.id,
+            office_id=office_id,
+            detail={
+                "rows": str(len(parsed.rows)),
+                "tables": str(len(computed)),
+                "corrections": str(report.corrections),
+            },
+        )
+        report.upload_id = upload.id
+    return report
+
+
+def _cell(row: ObservationRow) -> Cell:
+    return Cell(row.disaggregation, row.count, row.numerator, row.denominator, row.value)
+
+
+def _derived(
+    known: dict[str, MetricDefinition],
+    computed: dict[tuple[str, date], list[ReleasedCell]],
+) -> dict[tuple[str, date], list[ReleasedCell]]:
+    """Relative rate indices of every base table released here."""
+    out: dict[tuple[str, date], list[ReleasedCell]] = {}
+    for definition in known.values():
+        if not definition.derived_from:
+            continue
+        for (metric_key, period), cells in computed.items():
+            if metric_key == definition.derived_from and any(
+                c.disaggregation.startswith("race_ethnicity=") for c in cells
+            ):
+                out[definition.key, period] = relative_rates(cells, definition.reference or "white")
+    return out
