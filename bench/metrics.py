@@ -281,7 +281,7 @@ async def bench_uploads(url: str, iterations: int) -> list[tuple[str, list[float
         assert office is not None
         policy = uploads.ReleasePolicy(11, 64 * 1024 * 1024)
         today = date(2026, 12, 1)
-        data, rows = upload_csv(office.slug, 168)
+        data, rows = upload_csv(office.slug, 286)
         tracemalloc.start()
         dry = await uploads.upload_observations(
             SYSTEM, office.id, data, policy=policy, today=today, dry_run=True

@@ -107,24 +107,29 @@ async def by_ids(source: type[M] | QuerySet[M], ids: Iterable[int]) -> dict[int,
 async def insert_rows(
     model: type[Model], columns: Sequence[str], rows: Iterable[Sequence[Any]]
 ) -> int:
-    """Insert many rows of plain values in one prepared statement, inside the current
-    transaction if there is one. For bulk loads where building a model instance per
-    row would cost more than the insert itself; values still go through each field's
-    own conversion, so what is stored is what the ORM would have stored."""
+    """Insert many rows of plain values, inside the current transaction if there is
+    one: binary COPY on PostgreSQL, one prepared statement on SQLite. For bulk loads
+    where building a model instance per row would cost more than the insert itself;
+    values still go through each field's own conversion, so what is stored is what
+    the ORM would have stored."""
     meta = model._meta
     fields = [meta.fields_map[name] for name in columns]
     db_columns = [meta.fields_db_projection[name] for name in columns]
     client = meta.db
-    if client.capabilities.dialect == "postgres":
-        marks = ", ".join(f"${i}" for i in range(1, len(columns) + 1))
-    else:
-        marks = ", ".join("?" for _ in columns)
-    quoted = ", ".join(f'"{c}"' for c in db_columns)
-    sql = f'INSERT INTO "{meta.db_table}" ({quoted}) VALUES ({marks})'
     values = [
-        [field.to_db_value(value, model) for field, value in zip(fields, row, strict=True)]
+        tuple(field.to_db_value(value, model) for field, value in zip(fields, row, strict=True))
         for row in rows
     ]
-    if values:
-        await client.execute_many(sql, values)
+    if not values:
+        return 0
+    if client.capabilities.dialect == "postgres":
+        async with client.acquire_connection() as connection:
+            await connection.copy_records_to_table(
+                meta.db_table, records=values, columns=db_columns
+            )
+        return len(values)
+    quoted = ", ".join(f'"{c}"' for c in db_columns)
+    marks = ", ".join("?" for _ in columns)
+    sql = f'INSERT INTO "{meta.db_table}" ({quoted}) VALUES ({marks})'
+    await client.execute_many(sql, [list(v) for v in values])
     return len(values)

@@ -143,9 +143,13 @@ async def test_large_answers_do_not_grow_the_app_cache_past_its_bound(
     uncached = create_app(replace(settings, response_cache_enabled=False))
     held: dict[str, int] = {}
     sizes: list[int] = []
-    # The first run warms what every process keeps anyway (parsed documents, prepared
-    # statements); the two measured runs then differ by what the cache holds.
-    for name, target in (("warm-up", uncached), ("uncached", uncached), ("cached", app)):
+    # The warm-up runs fill what every app keeps anyway (parsed and validated documents,
+    # prepared statements) in both apps, and the cached app's answers are then dropped;
+    # the two measured runs differ by what the response cache holds.
+    runs = (("warm-up", uncached), ("warm-up cached", app), ("uncached", uncached), ("cached", app))
+    for name, target in runs:
+        if name == "uncached":
+            cache._clear()
         async with httpx.AsyncClient(
             transport=httpx.ASGITransport(app=target), base_url="http://127.0.0.1"
         ) as client:
@@ -164,5 +168,7 @@ async def test_large_answers_do_not_grow_the_app_cache_past_its_bound(
     assert sum(sizes) > 9 * bound, "the variants must together exceed the bound"
     assert cache.bytes <= bound
     assert cache.too_large > 0 or len(cache) < len(sizes) // 2
-    # What the cache adds to the process is its bound, whatever was asked.
-    assert held["cached"] - held["uncached"] < bound * 1.5, held
+    # What the cache adds to the process is its bound, whatever was asked (twice the
+    # bound leaves room for the interpreter's own noise between runs; an unbounded
+    # cache would hold every variant, over nine times the bound).
+    assert held["cached"] - held["uncached"] < bound * 2, held

@@ -186,7 +186,7 @@ class ReleaseCell(Model):
     class Meta:
         table = "metric_release_cell"
         indexes = (
-            ("metric_id", "period_start", "current"),
+            ("metric_id", "disaggregation", "period_start", "current"),
             ("office_id", "metric_id"),
             ("release_id",),
         )

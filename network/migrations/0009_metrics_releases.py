@@ -325,7 +325,7 @@ class Migration(migrations.Migration):
                 "table": "metric_release_cell",
                 "app": "network",
                 "indexes": [
-                    Index(fields=["metric_id", "period_start", "current"]),
+                    Index(fields=["metric_id", "disaggregation", "period_start", "current"]),
                     Index(fields=["office_id", "metric_id"]),
                 ],
                 "pk_attr": "id",
