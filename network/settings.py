@@ -7,6 +7,7 @@ file in a data directory. Production sets DATABASE_URL to a PostgreSQL URL.
 import os
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from decimal import Decimal, InvalidOperation
 from pathlib import Path
 from typing import TypeVar
 
@@ -29,6 +30,19 @@ def _int(name: str, default: int) -> int:
 
 def _float(name: str, default: float) -> float:
     return _number(name, default, float, "a number")
+
+
+def _decimal(name: str) -> Decimal | None:
+    def parse(raw: str) -> Decimal:
+        try:
+            value = Decimal(raw.strip())
+        except InvalidOperation as exc:
+            raise ValueError(raw) from exc
+        if not value.is_finite():
+            raise ValueError(raw)
+        return value
+
+    return _number(name, None, parse, "a decimal number")
 
 
 def _bool(name: str, default: bool) -> bool:
@@ -79,6 +93,10 @@ class Settings:
     suppression_k: int = 11
     # The largest CSV of observations read from one upload.
     max_metrics_upload_bytes: int = 32 * 1024 * 1024
+    # Differential privacy on released counts (off unless both are set): epsilon spent
+    # by each released table, and each office's budget per month.
+    dp_epsilon: Decimal | None = None
+    dp_budget: Decimal | None = None
     search_rank_window: int = 2000
     db_pool_max: int = 10
     secret_key: str = ""
@@ -106,6 +124,18 @@ class Settings:
                 raise ValueError(f"{name} must be above 0, got {value}")
         if self.suppression_k < 3:
             raise ValueError(f"NETWORK_SUPPRESSION_K must be at least 3, got {self.suppression_k}")
+        if (self.dp_epsilon is None) != (self.dp_budget is None):
+            raise ValueError("Set both NETWORK_DP_EPSILON and NETWORK_DP_BUDGET, or neither")
+        if self.dp_epsilon is not None and self.dp_budget is not None:
+            if not 0 < self.dp_epsilon <= 100:
+                raise ValueError(
+                    f"NETWORK_DP_EPSILON must be above 0 and at most 100, got {self.dp_epsilon}"
+                )
+            if self.dp_budget < self.dp_epsilon:
+                raise ValueError(
+                    f"NETWORK_DP_BUDGET ({self.dp_budget}) is below NETWORK_DP_EPSILON "
+                    f"({self.dp_epsilon}): no table could ever be released"
+                )
 
     @property
     def is_sqlite(self) -> bool:
@@ -138,6 +168,8 @@ def load_settings() -> Settings:
         generalized_k=_int("NETWORK_GENERALIZED_K", 5),
         suppression_k=_int("NETWORK_SUPPRESSION_K", 11),
         max_metrics_upload_bytes=_int("NETWORK_MAX_METRICS_UPLOAD_BYTES", 32 * 1024 * 1024),
+        dp_epsilon=_decimal("NETWORK_DP_EPSILON"),
+        dp_budget=_decimal("NETWORK_DP_BUDGET"),
         search_rank_window=_int("NETWORK_SEARCH_RANK_WINDOW", 2000),
         db_pool_max=_int("NETWORK_DB_POOL_MAX", 10),
         secret_key=os.environ.get("NETWORK_SECRET_KEY", ""),

@@ -168,7 +168,7 @@ async def _load_observations(
     """Each office uploads each month's figures through the same path as a real
     upload (validation, storage, release), dated as it would have happened."""
     metrics = {m.key for m in await MetricDefinition.all()}
-    policy = uploads.ReleasePolicy(settings.suppression_k, settings.max_metrics_upload_bytes)
+    policy = uploads.ReleasePolicy.of(settings)
     today = datetime.now(UTC).date()
     for office in offices:
         if await Observation.filter(office_id=office.id).exists():

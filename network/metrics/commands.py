@@ -95,7 +95,7 @@ async def _upload(args: argparse.Namespace, settings: Settings, path: Path, data
         SYSTEM,
         office.id,
         data,
-        policy=uploads.ReleasePolicy(settings.suppression_k, settings.max_metrics_upload_bytes),
+        policy=uploads.ReleasePolicy.of(settings),
         today=datetime.now(UTC).date(),
         filename=path.name,
         dry_run=args.dry_run,
@@ -114,6 +114,12 @@ async def _upload(args: argparse.Namespace, settings: Settings, path: Path, data
         f"{report.rows} rows valid; {verb} {len(report.tables)} tables, {cells} cells, "
         f"{hidden} hidden (k={settings.suppression_k})."
     )
+    if report.privacy_spent is not None:
+        verb_spent = "would spend" if args.dry_run else "spent"
+        print(
+            f"Differential privacy: {verb_spent} epsilon {report.privacy_spent.normalize():f}; "
+            f"{report.unchanged} unchanged table(s) kept as released."
+        )
     for table in report.tables:
         for cell in table.cells:
             if cell.flag:

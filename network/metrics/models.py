@@ -150,6 +150,8 @@ class Release(Model):
     version = fields.IntField(default=1)
     method = fields.CharField(max_length=40, default="suppression")
     k = fields.IntField(default=11)
+    # Epsilon spent on its noise when the network adds differential privacy.
+    epsilon = fields.DecimalField(max_digits=12, decimal_places=6, null=True)
     created_at = fields.DatetimeField(auto_now_add=True)
     superseded_at = fields.DatetimeField(null=True)
 
@@ -190,6 +192,30 @@ class ReleaseCell(Model):
             ("office_id", "metric_id"),
             ("release_id",),
         )
+
+
+class PrivacySpend(Model):
+    """The privacy budget ledger: epsilon an office spent on one month by releasing
+    one table with noise. Entries are never changed or removed (a superseded release
+    keeps what it cost), so the sum per office and month is what was spent."""
+
+    id = fields.BigIntField(primary_key=True)
+    office: fields.ForeignKeyRelation[Any] = fields.ForeignKeyField(
+        "network.Office", related_name="privacy_spends", on_delete=fields.CASCADE
+    )
+    month = fields.DateField()
+    metric: fields.ForeignKeyRelation[MetricDefinition] = fields.ForeignKeyField(
+        "network.MetricDefinition", related_name="privacy_spends", on_delete=fields.RESTRICT
+    )
+    release: fields.ForeignKeyNullableRelation[Release] = fields.ForeignKeyField(
+        "network.Release", related_name="privacy_spends", null=True, on_delete=fields.SET_NULL
+    )
+    epsilon = fields.DecimalField(max_digits=12, decimal_places=6)
+    created_at = fields.DatetimeField(auto_now_add=True)
+
+    class Meta:
+        table = "metric_privacy_spend"
+        indexes = (("office_id", "month"),)
 
 
 class Correction(Model):

@@ -155,13 +155,14 @@ async def store_releases(
     *,
     k: int,
     upload_id: int,
-    method: str = "suppression",
+    epsilons: dict[tuple[int, date], Decimal] | None = None,
 ) -> tuple[dict[tuple[int, date], int], int]:
     """Store a new version of every table that differs from its current release.
 
     Returns the new version per (metric id, period) and how many corrections were
-    logged. Runs inside the caller's transaction, in a fixed number of statements
-    whatever the number of tables (an upload may close hundreds at once).
+    logged; `epsilons` holds the privacy spent on each noised table, if any. Runs
+    inside the caller's transaction, in a fixed number of statements whatever the
+    number of tables (an upload may close hundreds at once).
     """
     if not tables:
         return {}, 0
@@ -201,8 +202,11 @@ async def store_releases(
                 metric_id=t.definition.id,
                 period_start=t.period,
                 version=versions[t.definition.id, t.period],
-                method=method,
+                method="suppression+laplace"
+                if (epsilons or {}).get((t.definition.id, t.period))
+                else "suppression",
                 k=k,
+                epsilon=(epsilons or {}).get((t.definition.id, t.period)) or None,
                 upload_id=upload_id,
             )
             for t in changed

@@ -10,12 +10,15 @@ import hashlib
 from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
+from decimal import Decimal
 
 from network.access.principal import Principal
 from network.audit import service as audit
 from network.db import insert_rows
 from network.errors import InvalidInput, NotFound, PermissionDenied
-from network.metrics.models import MetricDefinition, Observation, Upload
+from network.metrics import privacy
+from network.metrics.models import MetricDefinition, Observation, PrivacySpend, Release, Upload
+from network.metrics.privacy import PrivacyPolicy
 from network.metrics.releases import (
     Cell,
     ReleasedCell,
@@ -33,6 +36,7 @@ from network.metrics.uploadfile import (
     template_csv,
 )
 from network.offices.models import Office
+from network.settings import Settings
 from network.transactions import atomic
 
 OBSERVATION_COLUMNS = (
@@ -55,6 +59,14 @@ class ReleasePolicy:
 
     k: int = 11
     max_bytes: int = 32 * 1024 * 1024
+    privacy: PrivacyPolicy | None = None
+
+    @classmethod
+    def of(cls, settings: Settings) -> "ReleasePolicy":
+        noise = None
+        if settings.dp_epsilon is not None and settings.dp_budget is not None:
+            noise = PrivacyPolicy(settings.dp_epsilon, settings.dp_budget)
+        return cls(settings.suppression_k, settings.max_metrics_upload_bytes, noise)
 
 
 @dataclass(frozen=True)
@@ -74,6 +86,10 @@ class UploadReport:
     tables: list[TableReport] = field(default_factory=list)
     corrections: int = 0
     upload_id: int | None = None
+    # With differential privacy: epsilon this upload spends (or would, on a dry run),
+    # and the tables left as released because their figures did not change.
+    privacy_spent: Decimal | None = None
+    unchanged: int = 0
 
     @property
     def valid(self) -> bool:
@@ -154,6 +170,32 @@ async def upload_observations(
         key: compute_cells(known[key[0]], [_cell(r) for r in rows], policy.k)
         for key, rows in sorted(tables.items())
     }
+    spends: dict[tuple[str, date], Decimal] = {}
+    if policy.privacy is not None:
+        unchanged = await _unchanged(office_id, known, tables)
+        computed = {key: cells for key, cells in computed.items() if key not in unchanged}
+        report.unchanged = len(unchanged)
+        spends = {
+            key: privacy.cost(known[key[0]], cells, policy.privacy.epsilon)
+            for key, cells in computed.items()
+        }
+        charges: dict[date, Decimal] = defaultdict(Decimal)
+        for (metric_key, period), epsilon in spends.items():
+            for month in privacy.months_of(period, known[metric_key].frequency):
+                charges[month] += epsilon
+        already = await privacy.spent(office_id, charges)
+        report.privacy_spent = sum(spends.values(), Decimal(0))
+        report.problems = [
+            Problem(0, 0, message)
+            for message in privacy.overspent(already, charges, policy.privacy.budget)
+        ]
+        if report.problems:
+            return report
+        if not dry_run:
+            computed = {
+                key: privacy.noised(known[key[0]], cells, policy.k, policy.privacy.epsilon)
+                for key, cells in computed.items()
+            }
     computed.update(_derived(known, computed))
     if dry_run:
         report.tables = [
@@ -201,7 +243,10 @@ async def upload_observations(
             [Table(known[m], p, cells) for (m, p), cells in computed.items()],
             k=policy.k,
             upload_id=upload.id,
+            epsilons={(known[m].id, p): e for (m, p), e in spends.items()},
         )
+        if spends:
+            await _record_spends(office_id, upload.id, known, spends)
         for (metric_key, period), cells in computed.items():
             definition = known[metric_key]
             report.tables.append(
@@ -222,10 +267,80 @@ async def upload_observations(
                 "rows": str(len(parsed.rows)),
                 "tables": str(len(computed)),
                 "corrections": str(report.corrections),
+                **(
+                    {"epsilon": f"{report.privacy_spent.normalize():f}"}
+                    if report.privacy_spent is not None
+                    else {}
+                ),
             },
         )
         report.upload_id = upload.id
     return report
+
+
+async def _unchanged(
+    office_id: int,
+    known: dict[str, MetricDefinition],
+    tables: dict[tuple[str, date], list[ObservationRow]],
+) -> set[tuple[str, date]]:
+    """Tables whose uploaded figures equal the stored ones and that have a current
+    release: under differential privacy they are not released (nor noised) again."""
+    keys = {known[m].id: m for m, _ in tables}
+    periods = sorted({p for _, p in tables})
+    released = {
+        (keys[metric_id], period)
+        for metric_id, period in await Release.filter(
+            office_id=office_id, metric_id__in=list(keys), period_start__in=periods,
+            superseded_at=None,
+        ).values_list("metric_id", "period_start")
+    }  # fmt: skip
+    stored: dict[tuple[str, date], set[tuple[object, ...]]] = defaultdict(set)
+    for metric_id, period, name, count, numerator, denominator, value in await Observation.filter(
+        office_id=office_id, metric_id__in=list(keys), period_start__in=periods
+    ).values_list(
+        "metric_id", "period_start", "disaggregation", "count", "numerator", "denominator", "value"
+    ):
+        stored[keys[metric_id], period].add(
+            (name, count, numerator, denominator, None if value is None else Decimal(str(value)))
+        )
+    return {
+        key
+        for key, rows in tables.items()
+        if key in released
+        and stored.get(key)
+        == {(r.disaggregation, r.count, r.numerator, r.denominator, r.value) for r in rows}
+    }
+
+
+async def _record_spends(
+    office_id: int,
+    upload_id: int,
+    known: dict[str, MetricDefinition],
+    spends: dict[tuple[str, date], Decimal],
+) -> None:
+    """The ledger entries of an upload: each released table's epsilon, in every month
+    it covers."""
+    releases = {
+        (row["metric_id"], row["period_start"]): row["id"]
+        for row in await Release.filter(upload_id=upload_id, superseded_at=None).values(
+            "id", "metric_id", "period_start"
+        )
+    }
+    await PrivacySpend.bulk_create(
+        [
+            PrivacySpend(
+                office_id=office_id,
+                month=month,
+                metric_id=known[metric_key].id,
+                release_id=releases.get((known[metric_key].id, period)),
+                epsilon=epsilon,
+            )
+            for (metric_key, period), epsilon in spends.items()
+            if epsilon
+            for month in privacy.months_of(period, known[metric_key].frequency)
+        ],
+        batch_size=1000,
+    )
 
 
 def _cell(row: ObservationRow) -> Cell:

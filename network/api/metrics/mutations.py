@@ -57,9 +57,7 @@ class MetricsMutation:
                 principal,
                 office.id,
                 upload.data,
-                policy=uploads.ReleasePolicy(
-                    settings.suppression_k, settings.max_metrics_upload_bytes
-                ),
+                policy=uploads.ReleasePolicy.of(settings),
                 today=datetime.now(UTC).date(),
                 filename=upload.filename,
                 dry_run=input.dry_run,

@@ -91,6 +91,14 @@ class UploadMetricsPayload:
     truncated: bool = strawberry.field(description="More problems exist than are listed.")
     tables: list[MetricTableType]
     corrections: int
+    privacy_spent: float | None = strawberry.field(
+        description="Where the network adds differential privacy: the epsilon this upload "
+        "spent (would spend, on a dry run) from the office's monthly budgets."
+    )
+    unchanged_tables: int = strawberry.field(
+        description="Tables whose figures did not change and stay as released (only "
+        "counted where the network adds differential privacy)."
+    )
     errors: list[UserError]
 
     @classmethod
@@ -98,7 +106,7 @@ class UploadMetricsPayload:
         if report is None:
             return cls(
                 valid=False, dry_run=False, rows=0, problems=[], truncated=False, tables=[],
-                corrections=0, errors=errors,
+                corrections=0, privacy_spent=None, unchanged_tables=0, errors=errors,
             )  # fmt: skip
         return cls(
             valid=report.valid,
@@ -109,6 +117,8 @@ class UploadMetricsPayload:
             truncated=report.truncated,
             tables=[MetricTableType.of(t) for t in report.tables],
             corrections=report.corrections,
+            privacy_spent=_float(report.privacy_spent),
+            unchanged_tables=report.unchanged,
             errors=errors,
         )  # fmt: skip
 
