@@ -4,6 +4,7 @@ import re
 from collections.abc import Iterable, Sequence
 from typing import Any, TypeVar
 
+from tortoise.fields.base import Field
 from tortoise.models import Model
 from tortoise.queryset import AwaitableQuery, QuerySet
 
@@ -109,17 +110,29 @@ async def insert_rows(
 ) -> int:
     """Insert many rows of plain values, inside the current transaction if there is
     one: binary COPY on PostgreSQL, one prepared statement on SQLite. For bulk loads
-    where building a model instance per row would cost more than the insert itself;
-    values still go through each field's own conversion, so what is stored is what
-    the ORM would have stored."""
+    where building a model instance per row would cost more than the insert itself.
+
+    What is stored is what the ORM would have stored: a column whose values are all
+    of their field's type (or None), for a field without a conversion of its own, is
+    passed on as the field would pass it (lengths still checked); any other column
+    goes through the field's conversion, remembered per distinct value (dates and
+    timestamps repeat down a column). Types are checked column by column, in C, so a
+    hundred thousand rows cost milliseconds rather than a call per value."""
     meta = model._meta
     fields = [meta.fields_map[name] for name in columns]
     db_columns = [meta.fields_db_projection[name] for name in columns]
     client = meta.db
-    values = [
-        tuple(field.to_db_value(value, model) for field, value in zip(fields, row, strict=True))
-        for row in rows
-    ]
+    values: list[tuple[Any, ...]] = [tuple(row) for row in rows]
+    if values:
+        by_column = list(zip(*values, strict=True))
+        changed = False
+        for i, field in enumerate(fields):
+            converted = _column_values(field, model, by_column[i])
+            if converted is not None:
+                by_column[i] = converted
+                changed = True
+        if changed:
+            values = list(zip(*by_column, strict=True))
     if not values:
         return 0
     if client.capabilities.dialect == "postgres":
@@ -133,3 +146,30 @@ async def insert_rows(
     sql = f'INSERT INTO "{meta.db_table}" ({quoted}) VALUES ({marks})'
     await client.execute_many(sql, [list(v) for v in values])
     return len(values)
+
+
+def _column_values(field: Field, model: type[Model], column: tuple[Any, ...]) -> tuple | None:
+    """A column as the database gets it, or None when it goes as it is."""
+    kind = field.field_type
+    if type(field).to_db_value is Field.to_db_value:
+        types = set(map(type, column))
+        types.discard(type(None))
+        if types <= {kind}:
+            limit = getattr(field, "max_length", None)
+            if limit is not None and types:
+                longest = max((v for v in column if v is not None), key=len)
+                if len(longest) > limit:
+                    field.validate(longest)  # raises with the field's own message
+            return None
+    converted: dict[Any, Any] = {}
+
+    def convert(value: Any) -> Any:
+        try:
+            return converted[value]
+        except KeyError:
+            converted[value] = result = field.to_db_value(value, model)
+            return result
+        except TypeError:  # not hashable
+            return field.to_db_value(value, model)
+
+    return tuple(map(convert, column))

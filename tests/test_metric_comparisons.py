@@ -9,6 +9,7 @@ from collections import defaultdict
 from datetime import date
 
 import httpx
+import pytest
 
 from network.access.principal import ANONYMOUS, Principal, PrincipalKind, member_principal
 from network.access.scopes import METRICS_WRITE
@@ -133,6 +134,71 @@ async def test_peer_statistics_use_released_values_only(settings, app_client) ->
         for p in s["points"]:
             if p["flag"] not in ("", "unstable"):
                 assert (p["value"], p["numerator"], p["denominator"]) == (None, None, None)
+
+
+async def test_ranks_trends_and_pages_follow_from_the_released_values(settings, app_client) -> None:
+    """The caller's rank, every trend and the pages of series, recomputed here from
+    the values the answer shows."""
+    viewer = await _viewer()
+    ask = {"metric": "declination_rate", "from": "2023-01", "to": "2025-12"}
+    paged = COMPARE.replace("series {", "seriesCount series(first: 10, offset: $offset) {")
+    paged = paged.replace(
+        "query($input: MetricComparisonInput!)",
+        "query($input: MetricComparisonInput!, $offset: Int!)",
+    )
+    everyone: list[dict] = []
+    async with as_principal(app_client, viewer) as client:
+        total = None
+        while total is None or len(everyone) < total:
+            body = await gql(client, paged, {"input": ask, "offset": len(everyone)})
+            answer = body["data"]["metricComparison"]
+            total = answer["seriesCount"]
+            assert answer["series"], "a page came back empty before the end"
+            everyone += answer["series"]
+    assert len(everyone) == total > 10
+    # Pages come in one order: yours first, then by label; the pages put together are
+    # the list a single page of everything gives.
+    labels = [s["label"] for s in everyone[1:]]
+    assert labels == sorted(labels, key=str.casefold)
+    whole = (
+        "query($input: MetricComparisonInput!) { metricComparison(input: $input) "
+        "{ series(first: 100) { label own trendPerYear } } }"
+    )
+    async with as_principal(app_client, viewer) as client:
+        body = await gql(client, whole, {"input": ask})
+    assert [(s["label"], s["own"], s["trendPerYear"]) for s in everyone] == [
+        (s["label"], s["own"], s["trendPerYear"])
+        for s in body["data"]["metricComparison"]["series"]
+    ]
+    own = everyone[0]
+    assert own["own"] and own["counted"]
+    ranked = 0
+    for point in own["points"]:
+        if point["value"] is None:
+            assert point["rank"] is None
+            continue
+        others = [
+            p["value"]
+            for s in everyone
+            if s["counted"]
+            for p in s["points"]
+            if p["period"] == point["period"] and p["value"] is not None
+        ]
+        # Declinations have no desired direction: the highest value ranks first.
+        better = sum(1 for v in others if v > point["value"])
+        assert point["rank"] == better + 1
+        ranked += 1
+    assert ranked >= 24
+    for s in everyone:
+        known = [(date.fromisoformat(p["period"]), p["value"]) for p in s["points"]
+                 if p["value"] is not None]  # fmt: skip
+        if len(known) < 3:
+            assert s["trendPerYear"] is None
+            continue
+        slope, _ = statistics.linear_regression(
+            [d.year * 12 + d.month for d, _ in known], [v for _, v in known]
+        )
+        assert s["trendPerYear"] == pytest.approx(slope * 12, rel=1e-9, abs=1e-12)
 
 
 async def test_pseudonyms_appear_only_in_region_and_size_groups(settings, app_client) -> None:

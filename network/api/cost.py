@@ -9,7 +9,8 @@ execution:
 - every selected field costs 1, plus a weight for work beyond reading a column
   (a full-text query, a count, a diff, a long text);
 - a list multiplies what is selected inside it by its size: `first` (or the default
-  page size) for connections, a stated bound for lists the schema does not page;
+  page size) for connections and for lists paged by `first`, a stated bound for
+  lists the schema does not page;
 - fragments count where they are spread, and inline fragments on other types as if
   they applied (an upper bound).
 
@@ -76,9 +77,8 @@ LIST_SIZES: Mapping[str, int] = {
     "related": 20,
     "adoptions": 100,
     "denyTerms": 500,
-    # Metrics: typical sizes, not maxima (a comparison of every office is priced as
-    # a peer group; an upload's report as a month of one office).
-    "series": 15,
+    # Metrics: typical sizes, not maxima (an upload's report is priced as a month of
+    # one office; a comparison's series are paged by `first`).
     "points": 60,
     "peers": 60,
     "policies": 5,
@@ -183,7 +183,12 @@ class OperationCost:
         inner, is_list = _unwrap(definition.type)
         size = 1
         if is_list:
-            size = page if name == "edges" and page else _list_size(parent, name)
+            if name == "edges" and page:
+                size = page
+            elif _takes_first(definition):
+                size = self._page_size(node)
+            else:
+                size = _list_size(parent, name)
         child_page = self._page_size(node) if _is_connection(inner) else None
         return cost + size * self._selection_set(node.selection_set, inner, depth, child_page)
 
@@ -201,6 +206,11 @@ class OperationCost:
             except (TypeError, ValueError):
                 return DEFAULT_PAGE_SIZE
         return DEFAULT_PAGE_SIZE
+
+
+def _takes_first(definition: GraphQLField) -> bool:
+    """A plain list paged by a `first` argument (a comparison's series)."""
+    return "first" in definition.args
 
 
 def _list_size(parent: Any, name: str) -> int:

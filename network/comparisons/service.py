@@ -16,20 +16,23 @@ alike:
 - peer statistics need at least `generalized_k` released values in a period.
 """
 
+import math
 import statistics
-from collections import defaultdict
-from collections.abc import Sequence
-from dataclasses import dataclass, field, replace
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
+from functools import partial
 from typing import Any
 
+import numpy as np
 from tortoise.expressions import Q
+from tortoise.functions import Count
 
 from network.access.principal import Principal
 from network.errors import InvalidInput, NotFound, PermissionDenied
 from network.metrics.models import LocalDefinition, MetricDefinition, MetricUnit, ReleaseCell
-from network.offices.bands import describe_generalized
+from network.offices.bands import generalized_label
 from network.offices.models import Attribution, Office, OfficeKind, Region, SizeBand
 from network.publications.access import visible_q
 from network.publications.models import Publication, PublicationKind, PublicationMetric
@@ -61,8 +64,11 @@ class ComparisonRequest:
     group: PeerGroup = PeerGroup()
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)
 class Point:
+    """One released cell of a series (slots, not frozen: a national comparison
+    builds over a hundred thousand, and a frozen dataclass costs five times more)."""
+
     period: date
     value: Decimal | None
     count: int | None
@@ -93,9 +99,51 @@ class Series:
     own: bool
     counted: bool
     local_definition: str = ""
-    points: list[Point] = field(default_factory=list)
     trend_per_year: float | None = None
     policies: list[TaggedPolicy] = field(default_factory=list)
+    # Points are built from the comparison's columns when first read: a national
+    # comparison holds over a hundred thousand, and most readers want a few series.
+    _points: list[Point] | None = field(default=None, repr=False)
+    _source: Callable[[], list[Point]] | None = field(default=None, repr=False)
+
+    @property
+    def points(self) -> list[Point]:
+        if self._points is None:
+            self._points = self._source() if self._source is not None else []
+        return self._points
+
+
+@dataclass
+class _Columns:
+    """A comparison's released cells, one column list per period (how PostgreSQL
+    hands them over fastest: arrays, not a row per cell)."""
+
+    periods: list[date] = field(default_factory=list)
+    offices: list[Sequence[int]] = field(default_factory=list)
+    values: list[Sequence[Decimal | None]] = field(default_factory=list)
+    counts: list[Sequence[int | None]] = field(default_factory=list)
+    numerators: list[Sequence[int | None]] = field(default_factory=list)
+    denominators: list[Sequence[int | None]] = field(default_factory=list)
+    flags: list[Sequence[str]] = field(default_factory=list)
+    numbers: list[Sequence[float]] = field(default_factory=list)  # NaN where none
+
+    def points(self, rows: np.ndarray, ranks: dict[int, int] | None = None) -> list[Point]:
+        """One series' points: `rows` holds its row in each period's column, or -1."""
+        out = []
+        for p in np.flatnonzero(rows >= 0).tolist():
+            r = int(rows[p])
+            out.append(
+                Point(
+                    self.periods[p],
+                    self.values[p][r],
+                    self.counts[p][r],
+                    self.numerators[p][r],
+                    self.denominators[p][r],
+                    self.flags[p][r],
+                    None if ranks is None else ranks.get(p),
+                )
+            )
+        return out
 
 
 @dataclass(frozen=True)
@@ -152,20 +200,37 @@ async def compare(
     series = await _series(principal, request.group, generalized_k)
     if not series:
         return result
-    by_office = {s.office_id: s for s in series}
-    for office_id, period, value, count, numerator, denominator, flag in await _cells(
-        metric.id, list(by_office), request
-    ):
-        by_office[office_id].points.append(
-            Point(period, value, count, numerator, denominator, flag)
+    columns = await _cells(metric.id, [s.office_id for s in series], request, unit)
+    # The numbers statistics read, as a period x series matrix (NaN where nothing
+    # is released), and each series' row in each period's column.
+    position = {s.office_id: j for j, s in enumerate(series)}
+    shape = (len(columns.periods), len(series))
+    numbers = np.full(shape, np.nan)
+    rows = np.full(shape, -1, dtype=np.int64)
+    for p, offices in enumerate(columns.offices):
+        at = [position[o] for o in offices]
+        numbers[p, at] = columns.numbers[p]
+        rows[p, at] = np.arange(len(at))
+    counted = np.array([s.counted for s in series], dtype=bool)
+    _peers(result, columns.periods, numbers[:, counted])
+    lower_is_better = str(metric.desired_direction) == "DOWN"
+    slopes = _slopes(columns.periods, numbers)
+    for j, s in enumerate(series):
+        s.trend_per_year = slopes[j]
+        ranks = (
+            _ranks(numbers[:, counted], numbers[:, j], lower_is_better)
+            if s.own and s.counted
+            else None
         )
-    notes = await LocalDefinition.filter(metric_id=metric.id, office_id__in=list(by_office))
-    for note in notes:
-        by_office[note.office_id].local_definition = note.note  # type: ignore[attr-defined]
-    _peers(result, series, unit)
-    _ranks(series, unit, metric)
-    for s in series:
-        s.trend_per_year = _trend([(p.period, point_value(unit, p)) for p in s.points])
+        s._source = partial(columns.points, rows[:, j], ranks)
+    # Notes and tagged policies are few per metric: read them by metric and keep
+    # the group's (an IN list of thousands of offices costs more than the rows).
+    by_office = {s.office_id: s for s in series}
+    for office_id, note in await LocalDefinition.filter(metric_id=metric.id).values_list(
+        "office_id", "note"
+    ):
+        if office_id in by_office:
+            by_office[office_id].local_definition = note
     result.peer_trend_per_year = _trend([(p.period, p.median) for p in result.peers])
     await _policies(principal, metric, series, unit)
     result.series = sorted(series, key=lambda s: (not s.own, s.label.casefold()))
@@ -173,26 +238,40 @@ async def compare(
 
 
 async def _cells(
-    metric_id: int, offices: list[int], request: ComparisonRequest
-) -> list[tuple[int, date, Decimal | None, int | None, int | None, int | None, str]]:
-    """The current released cells of a comparison, in period order: one statement,
-    rows read as plain tuples (a national comparison reads over a hundred thousand,
-    where building ORM rows would cost more than the query)."""
+    metric_id: int, offices: list[int], request: ComparisonRequest, unit: MetricUnit
+) -> _Columns:
+    """The current released cells of a comparison as columns per period, in one
+    statement (on PostgreSQL aggregated into arrays: a national comparison reads
+    over a hundred thousand cells, and a row each costs twice the time)."""
     client = ReleaseCell._meta.db
-    columns = "office_id, period_start, value, count, numerator, denominator, flag"
+    number = "count" if unit is MetricUnit.COUNT else "value"
     where = "metric_id = {} AND period_start >= {} AND period_start <= {} AND disaggregation = {}"
+    columns = _Columns()
     if client.capabilities.dialect == "postgres":
+        # The office ids are written into the statement (they are integers from our
+        # own rows): as a parameter, the plan PostgreSQL caches after five runs
+        # cannot hash the list and tests every row against every office (~7x slower).
+        chosen = "{" + ",".join(str(int(o)) for o in offices) + "}"
         sql = (
-            f"SELECT {columns} FROM metric_release_cell WHERE "
+            "SELECT period_start, array_agg(office_id), array_agg(value), array_agg(count), "
+            "array_agg(numerator), array_agg(denominator), array_agg(flag), "
+            f"array_agg(coalesce({number}::float8, 'NaN')) "
+            "FROM metric_release_cell WHERE "
             + where.format("$1", "$2", "$3", "$4")
-            + " AND current AND office_id = ANY($5::int[]) ORDER BY period_start"
+            + f" AND current AND office_id = ANY('{chosen}'::int[]) GROUP BY period_start"
+            " ORDER BY period_start"
         )
-        params: list[Any] = [metric_id, request.start, request.end, request.disaggregation, offices]
-        _, rows = await client.execute_query(sql, params)
-        return [tuple(r) for r in rows]
+        params: list[Any] = [metric_id, request.start, request.end, request.disaggregation]
+        _, found = await client.execute_query(sql, params)
+        for period, *lists in found:
+            columns.periods.append(period)
+            for target, values in zip(_targets(columns), lists, strict=True):
+                target.append(values)
+        return columns
     marks = ", ".join("?" for _ in offices)
     sql = (
-        f"SELECT {columns} FROM metric_release_cell WHERE "
+        "SELECT period_start, office_id, value, count, numerator, denominator, flag "
+        "FROM metric_release_cell WHERE "
         + where.format("?", "?", "?", "?")
         + f" AND current = 1 AND office_id IN ({marks}) ORDER BY period_start"
     )
@@ -200,11 +279,34 @@ async def _cells(
         metric_id, request.start.isoformat(), request.end.isoformat(), request.disaggregation,
         *offices,
     ]  # fmt: skip
-    _, rows = await client.execute_query(sql, params)
-    return [
-        (o, date.fromisoformat(p), None if v is None else Decimal(v), c, n, d, f)
-        for o, p, v, c, n, d, f in rows
-    ]
+    _, found = await client.execute_query(sql, params)
+    of_count = unit is MetricUnit.COUNT
+    last = None
+    for period, office_id, value, count, numerator, denominator, flag in found:
+        if period != last:
+            columns.periods.append(date.fromisoformat(period))
+            for target in _targets(columns):
+                target.append([])
+            last = period
+        value = None if value is None else Decimal(value)
+        known = count if of_count else value
+        figure = math.nan if known is None else float(known)
+        cells = (office_id, value, count, numerator, denominator, flag, figure)
+        for target, cell in zip(_targets(columns), cells, strict=True):
+            target[-1].append(cell)
+    return columns
+
+
+def _targets(columns: _Columns) -> tuple[list[Any], ...]:
+    return (
+        columns.offices,
+        columns.values,
+        columns.counts,
+        columns.numerators,
+        columns.denominators,
+        columns.flags,
+        columns.numbers,
+    )
 
 
 async def _series(principal: Principal, group: PeerGroup, generalized_k: int) -> list[Series]:
@@ -219,91 +321,98 @@ async def _series(principal: Principal, group: PeerGroup, generalized_k: int) ->
         query = query.filter(kind__in=list(group.kinds))
     if group.offices:
         query = query.filter(slug__in=list(group.offices))
-    offices = await query.order_by("id")
+    # Plain rows: a national group has thousands of offices.
+    offices = await query.order_by("id").values_list(
+        "id", "slug", "name", "pseudonym", "default_attribution", "region", "size_band"
+    )
     if group.offices:
-        found = {o.slug for o in offices}
+        found = {row[1] for row in offices}
         missing = [s for s in group.offices if s not in found]
         if missing:
             raise NotFound(f"No office '{missing[0][:80]}'.", field="offices")
-    lookalikes: dict[tuple[str, str], int] = defaultdict(int)
-    for office in await Office.filter(origin_instance="").only("region", "size_band"):
-        lookalikes[str(office.region), str(office.size_band)] += 1
+    lookalikes: dict[tuple[str, str], int] = {
+        (str(region), str(size_band)): n
+        for region, size_band, n in await Office.filter(origin_instance="")
+        .annotate(n=Count("id"))
+        .group_by("region", "size_band")
+        .values_list("region", "size_band", "n")
+    }
     out: list[Series] = []
-    for office in offices:
-        own = principal.reads_own_office(office.id)
-        attribution = Attribution(office.default_attribution)
+    for office_id, _, name, pseudonym, default_attribution, region, size_band in offices:
+        own = principal.reads_own_office(office_id)
+        attribution = Attribution(default_attribution)
         counted = True
         if attribution is Attribution.NAMED:
-            label = office.name
+            label = name
         elif not group.coarse:
             counted = False
-            label = office.name
+            label = name
         elif attribution is Attribution.PSEUDONYMOUS:
-            label = office.pseudonym
-            counted = lookalikes[str(office.region), str(office.size_band)] >= generalized_k
+            label = pseudonym
+            counted = lookalikes.get((str(region), str(size_band)), 0) >= generalized_k
         else:
-            label = describe_generalized(office)
-            counted = lookalikes[str(office.region), str(office.size_band)] >= generalized_k
+            label = generalized_label(SizeBand(size_band), Region(region))
+            counted = lookalikes.get((str(region), str(size_band)), 0) >= generalized_k
         if not counted and not own:
             continue
         if own:
-            label, attribution = office.name, Attribution.NAMED
-        out.append(Series(office.id, label, attribution, own, counted))
+            label, attribution = name, Attribution.NAMED
+        out.append(Series(office_id, label, attribution, own, counted))
     return out
 
 
-def _peers(result: Comparison, series: Sequence[Series], unit: MetricUnit) -> None:
-    values: dict[date, list[float]] = defaultdict(list)
-    for s in series:
-        if not s.counted:
-            continue
-        for p in s.points:
-            v = point_value(unit, p)
-            if v is not None:
-                values[p.period].append(v)
-    periods = sorted({p.period for s in series for p in s.points})
-    for period in periods:
-        found = values.get(period, [])
+def _peers(result: Comparison, periods: list[date], counted: np.ndarray) -> None:
+    """Median and quartiles of the counted offices' released values per period,
+    where at least `minimum_offices` have one."""
+    for p, period in enumerate(periods):
+        found = counted[p][~np.isnan(counted[p])]
         if len(found) < result.minimum_offices:
             result.peers.append(PeerStat(period, len(found), None, None, None))
             continue
-        q1, median, q3 = statistics.quantiles(found, n=4, method="inclusive")
+        q1, median, q3 = np.percentile(found, [25, 50, 75]).tolist()
         result.peers.append(PeerStat(period, len(found), median, q1, q3))
 
 
-def _ranks(series: Sequence[Series], unit: MetricUnit, metric: MetricDefinition) -> None:
-    """The caller's rank among the counted offices in each period (1 is the best
-    by the metric's desired direction; the highest value for a neutral one)."""
-    own = [s for s in series if s.own]
-    if not own:
-        return
-    lower_is_better = str(metric.desired_direction) == "DOWN"
-    values: dict[date, list[float]] = defaultdict(list)
-    for s in series:
-        if s.counted:
-            for p in s.points:
-                v = point_value(unit, p)
-                if v is not None:
-                    values[p.period].append(v)
-    for s in own:
-        ranked: list[Point] = []
-        for p in s.points:
-            v = point_value(unit, p)
-            rank = None
-            if v is not None and s.counted:
-                better = [x for x in values[p.period] if (x < v if lower_is_better else x > v)]
-                rank = len(better) + 1
-            ranked.append(replace(p, rank=rank))
-        s.points = ranked
+def _ranks(counted: np.ndarray, own: np.ndarray, lower_is_better: bool) -> dict[int, int]:
+    """The caller's rank among the counted offices in each period it has a value (1
+    is the best by the metric's desired direction; the highest value for a neutral
+    one). NaN compares false, so offices without a value never rank above."""
+    ranks = {}
+    for p in np.flatnonzero(~np.isnan(own)).tolist():
+        row = counted[p]
+        better = row < own[p] if lower_is_better else row > own[p]
+        ranks[p] = int(np.count_nonzero(better)) + 1
+    return ranks
+
+
+def _slopes(periods: list[date], numbers: np.ndarray) -> list[float | None]:
+    """Least-squares slope per year of every series (a column of `numbers`) over
+    its released values; None with fewer than three."""
+    if not periods:
+        return [None] * numbers.shape[1]
+    x = np.array([d.year * 12 + d.month for d in periods], dtype=float)[:, None]
+    known = ~np.isnan(numbers)
+    n = known.sum(axis=0)
+    safe = np.maximum(n, 1)
+    y = np.where(known, numbers, 0.0)
+    mean_x = np.where(known, x, 0.0).sum(axis=0) / safe
+    mean_y = y.sum(axis=0) / safe
+    dx = np.where(known, x - mean_x, 0.0)
+    sxx = (dx * dx).sum(axis=0)
+    sxy = (dx * (y - mean_y)).sum(axis=0)
+    return [
+        float(sxy[j] / sxx[j] * 12) if n[j] >= 3 and sxx[j] > 0 else None
+        for j in range(numbers.shape[1])
+    ]
 
 
 def _trend(points: Sequence[tuple[date, float | None]]) -> float | None:
     """Least-squares slope per year over the released values (at least three)."""
-    known = [(d.year * 12 + d.month, v) for d, v in points if v is not None]
-    if len(known) < 3 or len({x for x, _ in known}) < 3:
+    known = [(d, v) for d, v in points if v is not None]
+    if not known:
         return None
-    slope, _ = statistics.linear_regression([x for x, _ in known], [v for _, v in known])
-    return slope * 12
+    numbers = np.array([[v] for _, v in known], dtype=float)
+    return _slopes([d for d, _ in known], numbers)[0]
 
 
 async def _policies(
@@ -317,11 +426,12 @@ async def _policies(
         Q(visible_q(principal)),
         id__in=await linked,
         kind=PublicationKind.POLICY,
-        office_id__in=list(by_office),
         effective_date__isnull=False,
     ).order_by("effective_date", "id")
     for policy in policies:
-        s = by_office[policy.office_id]  # type: ignore[attr-defined]
+        s = by_office.get(policy.office_id)  # type: ignore[attr-defined]
+        if s is None:
+            continue
         if not s.own and policy.attribution_label != s.label:
             continue
         effective: date = policy.effective_date  # type: ignore[assignment]

@@ -187,8 +187,10 @@ class ReleaseCell(Model):
 
     class Meta:
         table = "metric_release_cell"
+        # Comparisons read current cells by metric, dimension and period through a
+        # covering index made by migration 0011 (partial, with the released figures
+        # included, which Tortoise cannot declare).
         indexes = (
-            ("metric_id", "disaggregation", "period_start", "current"),
             ("office_id", "metric_id"),
             ("release_id",),
         )

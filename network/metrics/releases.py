@@ -28,6 +28,17 @@ from network.metrics.suppression import Decision, Reason, TableCell, suppress
 
 UPLOAD = "metric_upload"  # the change recorded when an upload releases tables
 RATE_PLACES = Decimal("0.000001")
+RELEASE_COLUMNS = (
+    "office_id",
+    "metric_id",
+    "period_start",
+    "version",
+    "method",
+    "k",
+    "epsilon",
+    "upload_id",
+    "created_at",
+)
 CELL_COLUMNS = (
     "release_id",
     "office_id",
@@ -175,8 +186,21 @@ async def store_releases(
     by_table = {(r.metric_id, r.period_start): r for r in current}  # type: ignore[attr-defined]
     shown: dict[int, dict[str, ReleasedCell]] = defaultdict(dict)
     if current:
-        for row in await ReleaseCell.filter(release_id__in=[r.id for r in current]):
-            shown[row.release_id][row.disaggregation] = _from_row(row)  # type: ignore[attr-defined]
+        # Plain rows: a re-upload of years of figures compares a hundred thousand cells.
+        for release_id, name, value, count, numerator, denominator, flag in (
+            await ReleaseCell.filter(release_id__in=[r.id for r in current]).values_list(
+                "release_id", "disaggregation", "value", "count", "numerator", "denominator",
+                "flag",
+            )
+        ):  # fmt: skip
+            shown[release_id][name] = ReleasedCell(
+                name,
+                None if value is None else Decimal(value),
+                count,
+                numerator,
+                denominator,
+                flag,
+            )
     changed = [
         t
         for t in tables
@@ -195,23 +219,25 @@ async def store_releases(
     for t in changed:
         old = by_table.get((t.definition.id, t.period))
         versions[t.definition.id, t.period] = old.version + 1 if old else 1
-    await Release.bulk_create(
-        [
-            Release(
-                office_id=office_id,
-                metric_id=t.definition.id,
-                period_start=t.period,
-                version=versions[t.definition.id, t.period],
-                method="suppression+laplace"
-                if (epsilons or {}).get((t.definition.id, t.period))
-                else "suppression",
-                k=k,
-                epsilon=(epsilons or {}).get((t.definition.id, t.period)) or None,
-                upload_id=upload_id,
+    created = datetime.now(UTC)
+    spent = epsilons or {}
+    await insert_rows(
+        Release,
+        RELEASE_COLUMNS,
+        (
+            (
+                office_id,
+                t.definition.id,
+                t.period,
+                versions[t.definition.id, t.period],
+                "suppression+laplace" if spent.get((t.definition.id, t.period)) else "suppression",
+                k,
+                spent.get((t.definition.id, t.period)) or None,
+                upload_id,
+                created,
             )
             for t in changed
-        ],
-        batch_size=500,
+        ),
     )
     ids = {
         (row["metric_id"], row["period_start"]): row["id"]
@@ -263,13 +289,6 @@ async def store_releases(
     await Correction.bulk_create(logged, batch_size=1000)
     await changes.record(UPLOAD, upload_id, 1, "released")
     return versions, len(logged)
-
-
-def _from_row(row: ReleaseCell) -> ReleasedCell:
-    value = None if row.value is None else Decimal(row.value)
-    return ReleasedCell(
-        row.disaggregation, value, row.count, row.numerator, row.denominator, row.flag
-    )
 
 
 def _same(before: dict[str, ReleasedCell], cells: Iterable[ReleasedCell]) -> bool:

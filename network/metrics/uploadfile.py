@@ -19,6 +19,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal, InvalidOperation
+from functools import lru_cache
 
 from network.metrics.dimensions import DIMENSIONS, split
 
@@ -46,6 +47,7 @@ _NEEDS: dict[str, frozenset[str]] = {
     "RATIO": frozenset({"value"}),
 }
 _FORMULA = re.compile(r"^\s*[=+@\t\r]|^\s*-\s*[^\d\s.]")
+_FORMULA_START = frozenset("=+@-\t\r")
 _MONTH = re.compile(r"^(\d{4})-(\d{2})$")
 _QUARTER = re.compile(r"^(\d{4})-Q([1-4])$")
 _YEAR = re.compile(r"^(\d{4})$")
@@ -73,8 +75,10 @@ class Problem:
         return f"line {self.line}, column {self.column}: {self.message}"
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)
 class ObservationRow:
+    """One valid row (slots, not frozen: an upload holds a hundred thousand)."""
+
     line: int
     metric: str
     period: date
@@ -111,6 +115,7 @@ def period_label(start: date, frequency: str) -> str:
     return f"{start.year}-{start.month:02d}"
 
 
+@lru_cache(maxsize=4096)
 def period_end(start: date, frequency: str) -> date:
     """The first day after the period."""
     months = {"QUARTERLY": 3, "ANNUAL": 12}.get(frequency, 1)
@@ -118,6 +123,7 @@ def period_end(start: date, frequency: str) -> date:
     return date(start.year + year, month0 + 1, 1)
 
 
+@lru_cache(maxsize=4096)
 def parse_period(text: str, frequency: str) -> date | None:
     """The first day of the period written as the frequency wants it, or None."""
     if frequency == "QUARTERLY":
@@ -216,7 +222,9 @@ def _row(
 ) -> ObservationRow | None:
     before = len(result.problems)
     for name, text in cells.items():
-        if _FORMULA.match(text):
+        # Cells are stripped: a formula starts with one of these (a cheap test first,
+        # the pattern only for the few that do).
+        if text[:1] in _FORMULA_START and _FORMULA.match(text):
             result.add(
                 line, name, "looks like a spreadsheet formula; only plain values are accepted"
             )
@@ -257,20 +265,9 @@ def _row(
         )
     disaggregation = cells["disaggregation"]
     if disaggregation:
-        dimension, category = split(disaggregation)
-        if dimension not in DIMENSIONS:
-            result.add(line, "disaggregation", f"unknown dimension '{dimension[:40]}'")
-        elif dimension not in definition.disaggregations:
-            result.add(
-                line, "disaggregation", f"{definition.key} is not broken down by {dimension}"
-            )
-        elif category not in DIMENSIONS[dimension]:
-            result.add(
-                line,
-                "disaggregation",
-                f"'{category[:40]}' is not a {dimension} category "
-                f"({', '.join(DIMENSIONS[dimension])})",
-            )
+        wrong = _disaggregation_problem(definition, disaggregation)
+        if wrong:
+            result.add(line, "disaggregation", wrong)
     needs = _NEEDS[definition.unit]
     numbers: dict[str, int | None] = {}
     for name in ("count", "numerator", "denominator"):
@@ -310,9 +307,26 @@ def _row(
     )
 
 
+@lru_cache(maxsize=4096)
+def _disaggregation_problem(definition: Definition, disaggregation: str) -> str:
+    """What is wrong with a cell's name for a metric ("" when nothing is)."""
+    dimension, category = split(disaggregation)
+    if dimension not in DIMENSIONS:
+        return f"unknown dimension '{dimension[:40]}'"
+    if dimension not in definition.disaggregations:
+        return f"{definition.key} is not broken down by {dimension}"
+    if category not in DIMENSIONS[dimension]:
+        return (
+            f"'{category[:40]}' is not a {dimension} category ({', '.join(DIMENSIONS[dimension])})"
+        )
+    return ""
+
+
 def _whole(result: ParsedUpload, line: int, column: str, text: str) -> int | None:
     if not text:
         return None
+    if text.isdigit() and text.isascii() and len(text) < 16:  # the common case
+        return int(text)
     if re.fullmatch(r"-\s*\d+", text):
         result.add(line, column, f"negative {column} {text}")
         return None

@@ -6,6 +6,7 @@ there is never a period whose raw figures changed but whose release did not. A d
 run validates and computes what would be released, and stores nothing.
 """
 
+import asyncio
 import hashlib
 from collections import defaultdict
 from dataclasses import dataclass, field
@@ -166,15 +167,30 @@ async def upload_observations(
     tables: dict[tuple[str, date], list[ObservationRow]] = defaultdict(list)
     for row in parsed.rows:
         tables[row.metric, row.period].append(row)
-    computed = {
-        key: compute_cells(known[key[0]], [_cell(r) for r in rows], policy.k)
-        for key, rows in sorted(tables.items())
-    }
+
+    # The tables to release: all of them, or under differential privacy those whose
+    # figures changed (the others keep their release, noised once).
+    releasing = dict(tables)
+
+    def release_all() -> dict[tuple[str, date], list[ReleasedCell]]:
+        computed = {
+            key: compute_cells(known[key[0]], [_cell(r) for r in rows], policy.k)
+            for key, rows in sorted(releasing.items())
+        }
+        computed.update(_derived(known, computed))
+        return computed
+
     spends: dict[tuple[str, date], Decimal] = {}
+    computed: dict[tuple[str, date], list[ReleasedCell]] | None = None
     if policy.privacy is not None:
         unchanged = await _unchanged(office_id, known, tables)
-        computed = {key: cells for key, cells in computed.items() if key not in unchanged}
+        for key in unchanged:
+            del releasing[key]
         report.unchanged = len(unchanged)
+        computed = {
+            key: compute_cells(known[key[0]], [_cell(r) for r in rows], policy.k)
+            for key, rows in sorted(releasing.items())
+        }
         spends = {
             key: privacy.cost(known[key[0]], cells, policy.privacy.epsilon)
             for key, cells in computed.items()
@@ -196,8 +212,9 @@ async def upload_observations(
                 key: privacy.noised(known[key[0]], cells, policy.k, policy.privacy.epsilon)
                 for key, cells in computed.items()
             }
-    computed.update(_derived(known, computed))
+        computed.update(_derived(known, computed))
     if dry_run:
+        computed = release_all() if computed is None else computed
         report.tables = [
             TableReport(m, period_label(p, str(known[m].frequency)), tuple(cells))
             for (m, p), cells in computed.items()
@@ -219,7 +236,7 @@ async def upload_observations(
                 office_id=office_id, metric_id=metric_id, period_start__in=periods
             ).delete()
         now = datetime.now(UTC)
-        await insert_rows(
+        copying = insert_rows(
             Observation,
             OBSERVATION_COLUMNS,
             (
@@ -238,6 +255,19 @@ async def upload_observations(
                 for r in parsed.rows
             ),
         )
+        if computed is None:
+            # The database writes the observations while this process computes the
+            # releases (in a thread: the event loop keeps feeding the copy).
+            copied, released = await asyncio.gather(
+                copying, asyncio.to_thread(release_all), return_exceptions=True
+            )
+            if isinstance(copied, BaseException):
+                raise copied
+            if isinstance(released, BaseException):
+                raise released
+            computed = released
+        else:
+            await copying
         versions, report.corrections = await store_releases(
             office_id,
             [Table(known[m], p, cells) for (m, p), cells in computed.items()],

@@ -206,9 +206,22 @@ class MetricComparisonType:
     minimum_offices: int = strawberry.field(
         description="Released values a period needs before peer statistics are shown."
     )
-    series: list[MetricSeriesType]
+    series_count: int = strawberry.field(description="Offices shown in the comparison.")
     peers: list[PeerStatType]
     peer_trend_per_year: float | None
+    found: strawberry.Private[comparisons.Comparison]
+
+    @strawberry.field(
+        description="The offices' series, yours first, then by label: `first` of them "
+        "(at most the instance's page size) after skipping `offset`. Peer statistics "
+        "cover every office of the group, whichever page is read."
+    )
+    def series(
+        self, info: strawberry.Info, first: int = 20, offset: int = 0
+    ) -> list[MetricSeriesType]:
+        first = max(1, min(first, info.context.settings.max_page_size))
+        offset = max(0, offset)
+        return [_series(s) for s in self.found.series[offset : offset + first]]
 
     @classmethod
     def of(cls, found: comparisons.Comparison) -> "MetricComparisonType":
@@ -220,7 +233,7 @@ class MetricComparisonType:
             desired_direction=metric.desired_direction,
             disaggregation=found.request.disaggregation,
             minimum_offices=found.minimum_offices,
-            series=[_series(s) for s in found.series],
+            series_count=len(found.series),
             peers=[
                 PeerStatType(
                     period=p.period,
@@ -232,6 +245,7 @@ class MetricComparisonType:
                 for p in found.peers
             ],
             peer_trend_per_year=found.peer_trend_per_year,
+            found=found,
         )
 
 
