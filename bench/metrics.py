@@ -314,7 +314,7 @@ async def bench_uploads(url: str, iterations: int) -> list[tuple[str, list[float
     from network.wiring import wire
 
     settings = replace(load_settings(), database_url=url)
-    wire()
+    wire(settings)
     await Tortoise.init(config=tortoise_config(settings))
     results: list[tuple[str, list[float]]] = []
     try:

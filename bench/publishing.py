@@ -75,7 +75,7 @@ async def main(database_url: str | None, iterations: int) -> str:
     settings = replace(settings, database_url=database_url or f"sqlite://{tmp / 'demo.sqlite3'}")
     await migrate_database(settings)
     await Tortoise.init(config=tortoise_config(settings), _enable_global_fallback=True)
-    wire()
+    wire(settings)
     try:
         await load_demo(settings, seed=7)
         office = await Office.get(slug="wabash-valley-prosecutor")

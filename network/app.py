@@ -13,6 +13,7 @@ from starlette.responses import JSONResponse, Response
 from starlette.routing import Route
 from tortoise.contrib.starlette import RegisterTortoise
 
+from federation.routes import routes as federation_routes
 from network import health
 from network.api.cache import ResponseCache
 from network.api.http import GraphQLEndpoint
@@ -36,7 +37,7 @@ def create_app(
     settings: Settings | None = None, *, operations_dir: Path = OPERATIONS_DIR
 ) -> Starlette:
     settings = settings or load_settings()
-    wire()
+    wire(settings)
     schema = build_schema(settings)
     cache = (
         ResponseCache(
@@ -68,6 +69,7 @@ def create_app(
         Route("/healthz", healthz, methods=["GET"]),
         Route("/readyz", readyz, methods=["GET"]),
         *auth.routes(),
+        *federation_routes(settings),
     ]
     middleware = [
         # Outermost: body limits for every route, and clients that leave are one log line.

@@ -11,6 +11,7 @@ from typing import Any
 
 from tortoise import Tortoise
 
+from federation.commands import add_commands as add_key_commands
 from network.anonymize import command as anonymize_command
 from network.auth.cli import add_commands as add_identity_commands
 from network.db import tortoise_config
@@ -47,6 +48,8 @@ async def migrate_database(settings: Settings) -> tuple[int, int]:
         await Tortoise.close_connections()
 
     async def after_migrations() -> tuple[int, int]:
+        from federation.feed import backfill
+
         counts = await sync_reference_data()
         upgrade = await upgrade_legacy_pseudonyms(settings)
         if upgrade.offices:
@@ -56,6 +59,9 @@ async def migrate_database(settings: Settings) -> tuple[int, int]:
                 upgrade.offices,
                 upgrade.publications,
             )
+        added = await backfill(settings)
+        if added:
+            log.info("added %d publications shared before the federation feed to it", added)
         return counts
 
     result: tuple[int, int] = await _with_db(settings, after_migrations)
@@ -207,6 +213,7 @@ def build_parser() -> argparse.ArgumentParser:
     add_identity_commands(commands)
     add_publication_commands(commands)
     add_metric_commands(commands)
+    add_key_commands(commands)
     anonymize_command.add_command(commands)
     schema = commands.add_parser("schema", help="print the GraphQL SDL")
     schema.add_argument("--output", "-o", help="write to this file instead of stdout")
@@ -217,6 +224,12 @@ def _cmd_identity(args: argparse.Namespace, settings: Settings) -> int:
     from network.auth.cli import run
 
     return int(asyncio.run(_with_db(settings, lambda: run(args, settings))))
+
+
+def _cmd_keys(args: argparse.Namespace, settings: Settings) -> int:
+    from federation.commands import run
+
+    return run(args, settings, _with_db)
 
 
 def _cmd_metrics(args: argparse.Namespace, settings: Settings) -> int:
@@ -235,6 +248,7 @@ HANDLERS: dict[str, Callable[[argparse.Namespace, Settings], int]] = {
     "anonymize": anonymize_command.run,
     "publications": _cmd_publications,
     "metrics": _cmd_metrics,
+    "keys": _cmd_keys,
     "admin": _cmd_identity,
     "idp": _cmd_identity,
     "client": _cmd_identity,
@@ -256,7 +270,7 @@ def main(argv: list[str] | None = None) -> int:
     except ValueError as exc:
         print(f"Configuration error: {exc}", file=sys.stderr)
         return 2
-    wire()
+    wire(settings)
     return HANDLERS[args.command](args, settings)
 
 

@@ -19,6 +19,9 @@ MODEL_MODULES = [
     "network.jobs.models",
     "network.auth.models",
     "network.changes.models",
+    # Named, not imported: the domains and this module know nothing of federation,
+    # but its tables live in the same database and migrations.
+    "federation.models",
 ]
 APP_LABEL = "network"
 

@@ -97,6 +97,8 @@ class Settings:
     # by each released table, and each office's budget per month.
     dp_epsilon: Decimal | None = None
     dp_budget: Decimal | None = None
+    # Days a retired federation signing key stays published for verification.
+    federation_key_retention_days: int = 30
     search_rank_window: int = 2000
     db_pool_max: int = 10
     secret_key: str = ""
@@ -118,6 +120,7 @@ class Settings:
             "NETWORK_SIGN_IN_PER_MINUTE": self.sign_in_per_minute,
             "NETWORK_TOKEN_PER_MINUTE": self.token_per_minute,
             "NETWORK_MAX_METRICS_UPLOAD_BYTES": self.max_metrics_upload_bytes,
+            "NETWORK_FEDERATION_KEY_RETENTION_DAYS": self.federation_key_retention_days,
         }
         for name, value in positive.items():
             if not value > 0:
@@ -170,6 +173,7 @@ def load_settings() -> Settings:
         max_metrics_upload_bytes=_int("NETWORK_MAX_METRICS_UPLOAD_BYTES", 32 * 1024 * 1024),
         dp_epsilon=_decimal("NETWORK_DP_EPSILON"),
         dp_budget=_decimal("NETWORK_DP_BUDGET"),
+        federation_key_retention_days=_int("NETWORK_FEDERATION_KEY_RETENTION_DAYS", 30),
         search_rank_window=_int("NETWORK_SEARCH_RANK_WINDOW", 2000),
         db_pool_max=_int("NETWORK_DB_POOL_MAX", 10),
         secret_key=os.environ.get("NETWORK_SECRET_KEY", ""),

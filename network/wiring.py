@@ -1,16 +1,19 @@
 """Who consumes what: the change-log consumers and job handlers, registered explicitly.
 
 The app (`network.app`), the command line (`network.cli`) and the test suite call
-`wire()` before any write; nothing is registered merely because a module was
-imported. Registering is idempotent.
+`wire(settings)` before any write; nothing is registered merely because a module was
+imported. Registering is idempotent. Federation is wired here because nothing below
+this layer may know it: it reads the domains, they never call it.
 """
 
+from federation import feed as federation_feed
 from network.changes import log as changes
 from network.changes.log import Change, Delivery
 from network.jobs import service as jobs
 from network.metrics.releases import UPLOAD as METRIC_UPLOAD
 from network.publications.service import KIND as PUBLICATION
 from network.search import reindex
+from network.settings import Settings
 from network.state import service as state
 
 
@@ -20,7 +23,7 @@ async def _content_changed(change: Change) -> None:
     await state.bump(state.CONTENT)
 
 
-def wire() -> None:
+def wire(settings: Settings) -> None:
     changes.subscribe(
         "search.index", {PUBLICATION}, reindex.index_change, delivery=Delivery.IN_TRANSACTION
     )
@@ -28,6 +31,12 @@ def wire() -> None:
         "cache.content",
         {PUBLICATION, METRIC_UPLOAD},
         _content_changed,
+        delivery=Delivery.IN_TRANSACTION,
+    )
+    changes.subscribe(
+        "federation.feed",
+        {PUBLICATION},
+        federation_feed.consumer(settings),
         delivery=Delivery.IN_TRANSACTION,
     )
     jobs.register(reindex.KIND, reindex.reindex_batch)

@@ -71,7 +71,7 @@ async def settings(tmp_path_factory: pytest.TempPathFactory) -> AsyncIterator[Se
     settings = await create_database(tmp_path_factory.mktemp("db"), name)
     await migrate_database(settings)
     configure_cursors(derive(settings, "cursor"))
-    wire()
+    wire(settings)
     await Tortoise.init(config=tortoise_config(settings), _enable_global_fallback=True)
     await load_demo(settings, seed=DEMO_SEED)
     yield settings

@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 
 from network.access.roles import OfficeRole
-from network.access.scopes import METRICS_WRITE, PUBLICATIONS_WRITE, READ
+from network.access.scopes import FEDERATION, METRICS_WRITE, PUBLICATIONS_WRITE, READ
 
 
 class PrincipalKind(StrEnum):
@@ -84,6 +84,11 @@ class Principal:
         if self.can_edit_drafts or self.is_office_admin:
             return True
         return self.kind is PrincipalKind.CLIENT and METRICS_WRITE in self.scopes
+
+    @property
+    def reads_federation_feed(self) -> bool:
+        """A peer instance (its registered client, holding the federation scope)."""
+        return self.kind is PrincipalKind.CLIENT and FEDERATION in self.scopes
 
     def may_upload_metrics_for(self, office_id: int) -> bool:
         """May upload the figures of `office_id`: its office admins, its API clients

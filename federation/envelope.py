@@ -1,0 +1,125 @@
+"""Feed entries as signed envelopes: a compact JWS (RFC 7515 section 7.1) whose
+payload is the canonical JSON (RFC 8785) of {origin, id, version, kind, body}.
+
+Opening an envelope trusts nothing before the signature is checked, and little after:
+
+- the protected header is read first and must say `alg: Ed25519` (RFC 9864), carry a
+  `kid` and our `typ`, and no `crit` (RFC 7515 section 4.1.11: we understand no
+  extension); `none`, HMAC and anything else is refused before a key is looked up, so
+  no algorithm confusion is possible;
+- the key is the origin's key named by `kid`, looked up by the caller (an unknown kid
+  is its own error: the caller may refetch the origin's keys once);
+- the payload must be an object of exactly the five members, with the types below,
+  and byte for byte its own canonical form (a peer cannot slip in a second meaning
+  for the same signature);
+- the origin it names must be the one the caller expects (the peer that serves it, or
+  the origin a relayed entry claims and whose keys verified it).
+"""
+
+import json
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass
+from typing import Any
+
+from joserfc import jws
+from joserfc.errors import JoseError
+from joserfc.jwk import OKPKey
+
+from federation import canonical
+
+TYP = "practice-network-entry+jws"
+ALGORITHMS = ["Ed25519"]
+MAX_ENVELOPE_BYTES = 3 * 1024 * 1024
+MEMBERS = frozenset({"origin", "id", "version", "kind", "body"})
+
+
+class EnvelopeError(ValueError):
+    """Why an envelope was refused: `reason` is a short code kept with a quarantined
+    entry, the message says more."""
+
+    def __init__(self, reason: str, message: str) -> None:
+        super().__init__(message)
+        self.reason = reason
+
+
+@dataclass(frozen=True)
+class Entry:
+    origin: str
+    id: str
+    version: int
+    kind: str
+    body: dict[str, Any]
+    kid: str
+
+
+def seal(key: OKPKey, kid: str, entry: dict[str, Any]) -> str:
+    """Sign `entry` (the five members) as a compact JWS."""
+    _members(entry)
+    payload = canonical.encode(entry)
+    header = {"alg": ALGORITHMS[0], "kid": kid, "typ": TYP}
+    return jws.serialize_compact(header, payload, key, algorithms=ALGORITHMS)
+
+
+async def open_envelope(
+    token: str,
+    key_for: Callable[[str], Awaitable[OKPKey | None]],
+    *,
+    origin: str,
+) -> Entry:
+    """The verified entry, or EnvelopeError."""
+    if not isinstance(token, str) or len(token) > MAX_ENVELOPE_BYTES:
+        raise EnvelopeError("malformed", "not an envelope of acceptable size")
+    try:
+        unverified = jws.extract_compact(token.encode("ascii"))
+    except (JoseError, ValueError, UnicodeError, TypeError) as error:
+        raise EnvelopeError("malformed", f"not a compact JWS ({error})") from None
+    header = unverified.headers()
+    if header.get("alg") not in ALGORITHMS:
+        raise EnvelopeError("algorithm", f"algorithm {str(header.get('alg'))[:20]!r} refused")
+    if header.get("typ") != TYP or "crit" in header:
+        raise EnvelopeError("malformed", "unexpected protected header")
+    kid = header.get("kid")
+    if not isinstance(kid, str) or not kid or len(kid) > 64:
+        raise EnvelopeError("malformed", "the header names no key")
+    key = await key_for(kid)
+    if key is None:
+        raise EnvelopeError("unknown_key", f"no key {kid!r} for {origin}")
+    try:
+        verified = jws.deserialize_compact(token.encode("ascii"), key, algorithms=ALGORITHMS)
+    except (JoseError, ValueError, TypeError):
+        raise EnvelopeError("signature", "the signature does not verify") from None
+    payload = verified.payload
+    try:
+        entry = json.loads(payload)
+    except (ValueError, UnicodeError):
+        raise EnvelopeError("invalid", "the payload is not JSON") from None
+    if not isinstance(entry, dict):
+        raise EnvelopeError("invalid", "the payload is not an object")
+    try:
+        _members(entry)
+    except canonical.NotCanonical as error:
+        raise EnvelopeError("invalid", str(error)) from None
+    if not canonical.is_canonical(payload, entry):
+        raise EnvelopeError("not_canonical", "the payload is not in canonical form")
+    if entry["origin"] != origin:
+        raise EnvelopeError(
+            "origin", f"signed for {str(entry['origin'])[:80]!r}, expected {origin!r}"
+        )
+    return Entry(entry["origin"], entry["id"], entry["version"], entry["kind"], entry["body"], kid)
+
+
+def _members(entry: dict[str, Any]) -> None:
+    if set(entry) != MEMBERS:
+        raise canonical.NotCanonical("an entry has exactly origin, id, version, kind, body")
+    if not (isinstance(entry["origin"], str) and 0 < len(entry["origin"]) <= 200):
+        raise canonical.NotCanonical("origin must be a string of at most 200 characters")
+    if not (isinstance(entry["id"], str) and 0 < len(entry["id"]) <= 64):
+        raise canonical.NotCanonical("id must be a string of at most 64 characters")
+    version = entry["version"]
+    if isinstance(version, bool) or not isinstance(version, int) or version < 1:
+        raise canonical.NotCanonical("version must be a positive integer")
+    if not (isinstance(entry["kind"], str) and 0 < len(entry["kind"]) <= 32):
+        raise canonical.NotCanonical("kind must be a string of at most 32 characters")
+    if not isinstance(entry["body"], dict):
+        raise canonical.NotCanonical("body must be an object")
+    canonical.check(entry)
