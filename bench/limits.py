@@ -48,13 +48,13 @@ async def main(database_url: str | None, iterations: int) -> str:
 
     from network.api import cost
     from network.api.persisted import document_hash, load_documents
-    from network.api.schema import build_schema
     from network.app import OPERATIONS_DIR, create_app
     from network.cli import migrate_database
     from network.db import tortoise_config
     from network.demo.loader import load_demo
     from network.publications.models import Publication, PublicationStatus, Visibility
     from network.settings import load_settings
+    from network.wiring import graphql_schema
 
     tmp = Path(tempfile.mkdtemp(prefix="pn-limits-"))
     settings = replace(load_settings(), data_dir=tmp)
@@ -89,7 +89,7 @@ async def main(database_url: str | None, iterations: int) -> str:
         assert set(load_documents(OPERATIONS_DIR)) >= {b["documentId"] for b in bodies.values()}
 
         # The estimate alone, per operation.
-        schema = build_schema(settings)._schema
+        schema = graphql_schema(settings)._schema
         estimate_rows = []
         for name in OPERATIONS:
             document = parse(texts[name])

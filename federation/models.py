@@ -1,5 +1,6 @@
 """What federation stores: the instance's envelope keys and its feed."""
 
+from enum import StrEnum
 from typing import Any
 
 from tortoise import fields
@@ -42,3 +43,56 @@ class FeedEntry(Model):
     class Meta:
         table = "federation_feed"
         unique_together = (("origin", "item_id", "version"),)
+
+
+class PeerState(StrEnum):
+    ACTIVE = "ACTIVE"
+    PAUSED = "PAUSED"
+
+
+class Invitation(Model):
+    """A one-time code another instance's admin uses to peer with this one. Only its
+    SHA-256 is kept (the code is 192 random bits: a hash cannot be reversed)."""
+
+    id = fields.IntField(primary_key=True)
+    code_hash = fields.CharField(max_length=64, unique=True)
+    created_at = fields.DatetimeField(auto_now_add=True)
+    expires_at = fields.DatetimeField()
+    used_at = fields.DatetimeField(null=True)
+    used_by = fields.CharField(max_length=200, default="")
+
+    class Meta:
+        table = "federation_invitation"
+
+
+class Peer(Model):
+    """Another instance this one exchanges feeds with, and how far it has read its
+    feed. `client_id_at_them` is how this instance authenticates to the peer's token
+    endpoint; `their_client_id` the client this instance registered for the peer."""
+
+    id = fields.IntField(primary_key=True)
+    instance_id = fields.CharField(max_length=200, unique=True)
+    name = fields.CharField(max_length=200)
+    base_url = fields.CharField(max_length=500)
+    token_endpoint = fields.CharField(max_length=500)
+    feed_endpoint = fields.CharField(max_length=500)
+    hint_endpoint = fields.CharField(max_length=500)
+    jwks_uri = fields.CharField(max_length=500)
+    envelope_keys: dict[str, Any] = fields.JSONField(default=dict)
+    keys_fetched_at = fields.DatetimeField(null=True)
+    client_id_at_them = fields.CharField(max_length=64)
+    their_client_id = fields.CharField(max_length=64)
+    state = fields.CharEnumField(PeerState, max_length=8, default=PeerState.ACTIVE)
+    cursor = fields.BigIntField(default=0)
+    last_success_at = fields.DatetimeField(null=True)
+    last_error = fields.TextField(default="")
+    last_error_at = fields.DatetimeField(null=True)
+    failures = fields.IntField(default=0)
+    next_attempt_at = fields.DatetimeField(null=True)
+    # Which worker syncs the peer now, and until when (one at a time per peer).
+    lease_owner = fields.CharField(max_length=100, default="")
+    lease_until = fields.DatetimeField(null=True)
+    created_at = fields.DatetimeField(auto_now_add=True)
+
+    class Meta:
+        table = "federation_peer"

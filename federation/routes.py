@@ -8,34 +8,24 @@
   peer's client (bearer token with the federation scope); 401 without credentials,
   403 for any other caller, 400 for arguments that are not small non-negative
   integers. `next` is the cursor to ask with next; `more` says whether to ask at once.
+- `POST /federation/peers`: the other half of `network peer add` (see
+  `federation.peering`): 403 for a code that is unknown, used or expired (checked
+  before anything else is read or fetched), 400 for an unusable request or an instance
+  that does not serve what it claims, 409 when already peered.
 """
 
-from typing import Any
-
+import httpx
 from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 from starlette.routing import Route
 
-from federation import feed, keys
+from federation import feed, keys, peering
+from federation.instance import instance_document
+from network.errors import Conflict, InvalidInput, PermissionDenied
 from network.settings import Settings
 
-PROTOCOL_VERSION = 1
 DEFAULT_PAGE = 100
 _NO_STORE = {"cache-control": "no-store"}
-
-
-def instance_document(settings: Settings) -> dict[str, Any]:
-    base = settings.base_url.rstrip("/")
-    return {
-        "id": settings.instance_id,
-        "name": settings.instance_name,
-        "baseUrl": base,
-        "protocolVersion": PROTOCOL_VERSION,
-        "jwksUri": f"{base}/federation/jwks.json",
-        "feedEndpoint": f"{base}/federation/feed",
-        "hintEndpoint": f"{base}/federation/hint",
-        "tokenEndpoint": f"{base}/oauth/token",
-    }
 
 
 def routes(settings: Settings) -> list[Route]:
@@ -43,9 +33,11 @@ def routes(settings: Settings) -> list[Route]:
         return JSONResponse(instance_document(settings))
 
     async def jwks(request: Request) -> Response:
-        return JSONResponse(
-            {"keys": await keys.published()}, headers={"cache-control": "max-age=60"}
-        )
+        published = await keys.published()
+        if not published:  # a new instance: its first key is made when first asked for
+            await keys.signer(settings)
+            published = await keys.published()
+        return JSONResponse({"keys": published}, headers={"cache-control": "max-age=60"})
 
     async def entries(request: Request) -> Response:
         principal = request.scope.get("principal")
@@ -81,11 +73,37 @@ def routes(settings: Settings) -> list[Route]:
             headers=_NO_STORE,
         )
 
+    async def peers(request: Request) -> Response:
+        try:
+            body = await request.json()
+        except ValueError:
+            body = None
+        if not isinstance(body, dict):
+            return _error(400, "bad_request", "Send a JSON object.")
+        try:
+            async with httpx.AsyncClient() as client:
+                answer = await peering.accept(
+                    settings, client, body.get("code"), body.get("instance"),
+                    body.get("clientId"),
+                )  # fmt: skip
+        except PermissionDenied as error:
+            return _error(403, "forbidden", str(error))
+        except Conflict as error:
+            return _error(409, "conflict", str(error))
+        except InvalidInput as error:
+            return _error(400, "bad_request", str(error))
+        return JSONResponse(answer, headers=_NO_STORE)
+
     return [
+        Route("/federation/peers", peers, methods=["POST"]),
         Route("/.well-known/practice-network", document, methods=["GET"]),
         Route("/federation/jwks.json", jwks, methods=["GET"]),
         Route("/federation/feed", entries, methods=["GET"]),
     ]
+
+
+def _error(status: int, code: str, message: str) -> Response:
+    return JSONResponse({"error": code, "message": message}, status_code=status, headers=_NO_STORE)
 
 
 def _count(raw: str | None, default: int) -> int | None:

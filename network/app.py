@@ -19,14 +19,13 @@ from network.api.cache import ResponseCache
 from network.api.http import GraphQLEndpoint
 from network.api.metrics.export import export_endpoint
 from network.api.persisted import load_documents
-from network.api.schema import build_schema
 from network.auth.middleware import PrincipalMiddleware
 from network.auth.routes import AuthRoutes
 from network.db import tortoise_config
 from network.http.body_guard import BodyGuardMiddleware
 from network.http.text_guard import NulGuardMiddleware
 from network.settings import Settings, load_settings
-from network.wiring import wire
+from network.wiring import graphql_schema, wire
 
 log = logging.getLogger("network")
 
@@ -38,7 +37,7 @@ def create_app(
 ) -> Starlette:
     settings = settings or load_settings()
     wire(settings)
-    schema = build_schema(settings)
+    schema = graphql_schema(settings)
     cache = (
         ResponseCache(
             settings.response_cache_entries,

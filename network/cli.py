@@ -183,9 +183,9 @@ def _cmd_reindex(args: argparse.Namespace, settings: Settings) -> int:
 
 
 def _cmd_schema(args: argparse.Namespace, settings: Settings) -> int:
-    from network.api.schema import build_schema
+    from network.wiring import graphql_schema
 
-    sdl = build_schema(settings).as_str() + "\n"
+    sdl = graphql_schema(settings).as_str() + "\n"
     if args.output:
         Path(args.output).write_text(sdl, encoding="utf-8")
         print(f"Wrote {args.output}")
@@ -227,6 +227,7 @@ def _cmd_identity(args: argparse.Namespace, settings: Settings) -> int:
 
 
 def _cmd_keys(args: argparse.Namespace, settings: Settings) -> int:
+    """`network keys` and `network peer` (federation)."""
     from federation.commands import run
 
     return run(args, settings, _with_db)
@@ -249,6 +250,7 @@ HANDLERS: dict[str, Callable[[argparse.Namespace, Settings], int]] = {
     "publications": _cmd_publications,
     "metrics": _cmd_metrics,
     "keys": _cmd_keys,
+    "peer": _cmd_keys,
     "admin": _cmd_identity,
     "idp": _cmd_identity,
     "client": _cmd_identity,

@@ -7,6 +7,8 @@ this layer may know it: it reads the domains, they never call it.
 """
 
 from federation import feed as federation_feed
+from federation.api import FederationMutation, FederationQuery
+from network.api.schema import NetworkSchema, build_schema
 from network.changes import log as changes
 from network.changes.log import Change, Delivery
 from network.jobs import service as jobs
@@ -21,6 +23,11 @@ async def _content_changed(change: Change) -> None:
     # The shared counter moves in the change's transaction, so every process's
     # response cache drops what it held once the change is visible.
     await state.bump(state.CONTENT)
+
+
+def graphql_schema(settings: Settings) -> NetworkSchema:
+    """The instance's GraphQL schema: the API's roots and federation's."""
+    return build_schema(settings, queries=(FederationQuery,), mutations=(FederationMutation,))
 
 
 def wire(settings: Settings) -> None:

@@ -5,16 +5,16 @@ from pathlib import Path
 from graphql import build_schema as parse_sdl
 from graphql import parse, validate
 
-from network.api.schema import build_schema
 from network.app import OPERATIONS_DIR
 from network.settings import load_settings
+from network.wiring import graphql_schema
 
 ROOT = Path(__file__).resolve().parent.parent
 SDL_PATH = ROOT / "graphql" / "schema.graphql"
 
 
 def test_schema_snapshot_is_current() -> None:
-    current = build_schema(load_settings()).as_str() + "\n"
+    current = graphql_schema(load_settings()).as_str() + "\n"
     assert SDL_PATH.read_text() == current, "run `network schema -o graphql/schema.graphql`"
 
 

@@ -45,17 +45,13 @@ from network.instance_secret import derive
 from network.pagination import configure_cursors
 from network.settings import Settings
 
-
 # Root fields appear in the SDL in base-class order: reordering the mixins changes
-# the committed schema (tests/test_schema_files.py).
-@strawberry.type
-class Query(IdentityQuery, CoreQuery, OfficesQuery, PublicationsQuery, CatalogQuery, MetricsQuery):
-    pass
-
-
-@strawberry.type
-class Mutation(IdentityMutation, PublicationsMutation, MetricsMutation):
-    pass
+# the committed schema (tests/test_schema_files.py). Packages this one may not
+# import (federation) add their own mixins after these, through `build_schema`.
+QUERY_PARTS: tuple[type, ...] = (
+    IdentityQuery, CoreQuery, OfficesQuery, PublicationsQuery, CatalogQuery, MetricsQuery,
+)  # fmt: skip
+MUTATION_PARTS: tuple[type, ...] = (IdentityMutation, PublicationsMutation, MetricsMutation)
 
 
 class Loaders:
@@ -76,9 +72,15 @@ class NetworkSchema(strawberry.Schema):
         text (which may hold what a user typed into a search box)."""
 
 
-def build_schema(settings: Settings) -> NetworkSchema:
+def build_schema(
+    settings: Settings,
+    *,
+    queries: tuple[type, ...] = (),
+    mutations: tuple[type, ...] = (),
+) -> NetworkSchema:
     """The schema, ready to execute: lists need the instance's cursor key, so whoever
-    builds a schema (the app, a benchmark, a script) has it configured."""
+    builds a schema (the app, a benchmark, a script) has it configured. `queries` and
+    `mutations` are further root mixins (see `network.wiring.graphql_schema`)."""
     configure_cursors(derive(settings, "cursor"))
     return _schema(
         settings.max_query_depth,
@@ -86,12 +88,20 @@ def build_schema(settings: Settings) -> NetworkSchema:
         settings.max_tokens,
         settings.max_query_cost,
         settings.max_page_size,
+        queries,
+        mutations,
     )
 
 
 @cache
 def _schema(
-    max_depth: int, max_aliases: int, max_tokens: int, max_cost: int, max_page_size: int
+    max_depth: int,
+    max_aliases: int,
+    max_tokens: int,
+    max_cost: int,
+    max_page_size: int,
+    queries: tuple[type, ...],
+    mutations: tuple[type, ...],
 ) -> NetworkSchema:
     """One schema per set of limits and process: Strawberry's relay `node` field can
     be converted only once, so the schema is built once and shared."""
@@ -108,9 +118,11 @@ def _schema(
         lambda: CostLimiter(limit=max_cost, max_page_size=max_page_size),
     ]
     ext: Any = extensions
+    query = strawberry.type(type("Query", (*QUERY_PARTS, *queries), {}))
+    mutation = strawberry.type(type("Mutation", (*MUTATION_PARTS, *mutations), {}))
     return NetworkSchema(
-        query=Query,
-        mutation=Mutation,
+        query=query,
+        mutation=mutation,
         types=[OfficeType, PolicyType, BriefType, RevisionType, TopicType],
         extensions=ext,
     )

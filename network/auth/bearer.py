@@ -82,7 +82,7 @@ async def principal_from_bearer(token: str, settings: Settings) -> Principal:
         raise InvalidToken("The client of this access token is revoked or unknown.")
     return Principal(
         kind=PrincipalKind.CLIENT,
-        office_id=int(client["office_id"]),
+        office_id=None if client["office_id"] is None else int(client["office_id"]),
         scopes=frozenset(str(claims.get("scope", "")).split()) & frozenset(client["scopes"]),
         label=f"client:{claims['client_id']}",
     )

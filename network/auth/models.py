@@ -40,13 +40,17 @@ class IdentityProvider(Model):
 
 
 class ApiClient(Model):
-    """An office's machine client for the token endpoint (client_credentials)."""
+    """A machine client of the token endpoint (client_credentials): an office's, or a
+    peer instance's (registered by peering, holding only the federation scope)."""
 
     id = fields.IntField(primary_key=True)
     client_id = fields.CharField(max_length=64, unique=True)
-    office: fields.ForeignKeyRelation[Any] = fields.ForeignKeyField(
-        "network.Office", related_name="api_clients", on_delete=fields.CASCADE
+    # The office the client acts for; none for a peer instance's client.
+    office: fields.ForeignKeyNullableRelation[Any] = fields.ForeignKeyField(
+        "network.Office", related_name="api_clients", null=True, on_delete=fields.CASCADE
     )
+    # The instance id of a peer this client was registered for by peering, else "".
+    peer_instance = fields.CharField(max_length=200, default="")
     name = fields.CharField(max_length=200)
     auth_method = fields.CharEnumField(ClientAuthMethod, max_length=32)
     secret_hash = fields.CharField(max_length=128, default="")

@@ -14,7 +14,7 @@ from joserfc.errors import JoseError
 from joserfc.jwk import KeySet
 
 from network.access.principal import SYSTEM, Principal
-from network.access.scopes import SCOPES
+from network.access.scopes import FEDERATION, SCOPES
 from network.audit import service as audit
 from network.auth.credentials import CREDENTIALS
 from network.auth.models import ApiClient, ClientAuthMethod, IdentityProvider
@@ -145,6 +145,43 @@ async def create_api_client(
             detail={"scopes": client.scopes, "auth_method": str(client.auth_method)},
         )
     return client, secret
+
+
+async def register_peer_client(instance_id: str, name: str, jwks: dict[str, Any]) -> ApiClient:
+    """The client a peer instance uses at this token endpoint: private_key_jwt with
+    the peer's published token keys, the federation scope only, no office. Called by
+    peering (which checks who asks); audited as the instance's own act."""
+    keys = _public_jwks(jwks)
+    async with atomic():
+        client = await ApiClient.create(
+            client_id=f"peer_{new_secret()[:20]}",
+            office_id=None,
+            peer_instance=instance_id[:200],
+            name=f"Peer instance {name}"[:200],
+            auth_method=ClientAuthMethod.PRIVATE_KEY_JWT,
+            jwks=keys,
+            scopes=[FEDERATION],
+        )
+        await audit.record(
+            SYSTEM, "api_client.create", target_type="api_client", target_id=client.client_id,
+            detail={"scopes": client.scopes, "peer": instance_id[:200]},
+        )  # fmt: skip
+    return client
+
+
+async def remove_peer_client(client_id: str) -> None:
+    """Revoke a peer's client (peering undone or removed); nothing when it is gone."""
+    async with atomic():
+        revoked = (
+            await ApiClient.filter(client_id=client_id, revoked_at=None)
+            .exclude(peer_instance="")
+            .update(revoked_at=datetime.now(UTC))
+        )
+        if revoked:
+            await state.bump(CREDENTIALS)
+            await audit.record(
+                SYSTEM, "api_client.revoke", target_type="api_client", target_id=client_id
+            )
 
 
 def _public_jwks(jwks: dict[str, Any] | None) -> dict[str, Any]:

@@ -33,7 +33,7 @@ from tortoise.exceptions import IntegrityError
 from tortoise.transactions import in_transaction
 
 from network.access.principal import Principal, PrincipalKind
-from network.access.scopes import SCOPES
+from network.access.scopes import FEDERATION, SCOPES
 from network.audit import service as audit
 from network.auth.assertions import ASSERTION_TYPE, PrivateKeyJWT
 from network.auth.bearer import access_token_lifetime
@@ -155,7 +155,9 @@ class AccessTokens(JWTBearerTokenGenerator):
 
 class TokenServer(AuthorizationServer):
     def __init__(self, settings: Settings) -> None:
-        super().__init__(scopes_supported=list(SCOPES))
+        # Peer instances' clients hold the federation scope, which office clients
+        # are never given (it is not in SCOPES).
+        super().__init__(scopes_supported=[*SCOPES, FEDERATION])
         self.settings = settings
         self._exchange: Exchange | None = None
         self._ring: KeyRing | None = None

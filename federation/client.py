@@ -1,0 +1,125 @@
+"""Talking to a peer: an access token from its token endpoint, then its feed.
+
+The token comes from the client_credentials grant with `private_key_jwt` (RFC 7523
+section 2.2): an assertion signed with this instance's token key, whose public half
+the peer read from our JWKS when we peered. Assertions live 60 seconds and carry a
+fresh `jti`, so a captured one cannot be replayed. Tokens are kept until a little
+before they expire.
+"""
+
+import secrets
+import time
+from dataclasses import dataclass
+from typing import Any
+
+import httpx
+from joserfc import jwt
+
+from federation.models import Peer
+from network.auth.keys import ALGORITHM, key_ring
+from network.settings import Settings
+
+ASSERTION_TYPE = "urn:ietf:params:oauth:client-assertion-type:jwt-bearer"
+TIMEOUT = httpx.Timeout(15.0, connect=5.0)
+ASSERTION_SECONDS = 60
+EARLY_SECONDS = 30
+
+
+class PeerUnavailable(RuntimeError):
+    """The peer could not be asked, or answered with an error. `status` is the HTTP
+    status when there was one (a sync decides on it whether and when to retry)."""
+
+    def __init__(self, message: str, status: int | None = None) -> None:
+        super().__init__(message)
+        self.status = status
+
+
+@dataclass
+class _Token:
+    value: str
+    expires_at: float
+
+
+_tokens: dict[str, _Token] = {}
+
+
+def forget_tokens() -> None:
+    _tokens.clear()
+
+
+async def token(settings: Settings, client: httpx.AsyncClient, peer: Peer) -> str:
+    """An access token for `peer`'s feed (cached until shortly before it expires)."""
+    cached = _tokens.get(peer.instance_id)
+    if cached is not None and cached.expires_at - EARLY_SECONDS > time.time():
+        return cached.value
+    ring = await key_ring(settings)
+    now = int(time.time())
+    assertion = jwt.encode(
+        {"alg": ALGORITHM, "kid": ring.signing.kid},
+        {
+            "iss": peer.client_id_at_them,
+            "sub": peer.client_id_at_them,
+            "aud": peer.token_endpoint,
+            "iat": now,
+            "exp": now + ASSERTION_SECONDS,
+            "jti": secrets.token_urlsafe(18),
+        },
+        ring.signing_set,
+        algorithms=[ALGORITHM],
+    )
+    try:
+        response = await client.post(
+            peer.token_endpoint,
+            data={
+                "grant_type": "client_credentials",
+                "scope": "federation",
+                "client_assertion_type": ASSERTION_TYPE,
+                "client_assertion": assertion,
+            },
+            timeout=TIMEOUT,
+        )
+    except httpx.HTTPError as error:
+        raise PeerUnavailable(f"token endpoint unreachable ({type(error).__name__})") from None
+    body = _json(response)
+    if response.status_code != 200 or not isinstance(body.get("access_token"), str):
+        raise PeerUnavailable(
+            f"token refused: {str(body.get('error') or response.status_code)[:200]}",
+            response.status_code,
+        )
+    lifetime = body.get("expires_in")
+    seconds = lifetime if isinstance(lifetime, int) and 0 < lifetime <= 3600 else 60
+    _tokens[peer.instance_id] = _Token(body["access_token"], time.time() + seconds)
+    return str(body["access_token"])
+
+
+async def feed_page(
+    settings: Settings, client: httpx.AsyncClient, peer: Peer, *, after: int, limit: int
+) -> dict[str, Any]:
+    """One page of `peer`'s feed after sequence number `after`."""
+    bearer = await token(settings, client, peer)
+    try:
+        response = await client.get(
+            peer.feed_endpoint,
+            params={"after": str(after), "limit": str(limit)},
+            headers={"authorization": f"Bearer {bearer}"},
+            timeout=TIMEOUT,
+        )
+    except httpx.HTTPError as error:
+        raise PeerUnavailable(f"feed unreachable ({type(error).__name__})") from None
+    if response.status_code == 401:
+        _tokens.pop(peer.instance_id, None)  # expired or revoked: a new one next time
+    body = _json(response)
+    if response.status_code != 200:
+        raise PeerUnavailable(
+            f"feed answered {response.status_code}: {str(body.get('message', ''))[:200]}",
+            response.status_code,
+        )
+    return body
+
+
+def _json(response: httpx.Response) -> dict[str, Any]:
+    try:
+        value = response.json()
+    except ValueError:
+        return {}
+    return value if isinstance(value, dict) else {}
