@@ -1,6 +1,7 @@
 """Real instances for federation tests: each its own database, data directory and
 instance id, migrated and served by `network` in its own process on 127.0.0.1."""
 
+import asyncio
 import os
 import socket
 import subprocess
@@ -12,10 +13,9 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
-import asyncpg
 import httpx
 
-from tests.conftest import POSTGRES_URL
+from tests.conftest import create_database, drop_database
 
 
 def free_port() -> int:
@@ -44,19 +44,7 @@ class Instance:
 def _database_url(engine: str, directory: Path, name: str) -> str:
     if engine != "postgres":
         return f"sqlite://{directory / 'db.sqlite3'}"
-
-    async def create() -> None:
-        admin = await asyncpg.connect(POSTGRES_URL.replace("postgres://", "postgresql://"))
-        try:
-            await admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
-            await admin.execute(f'CREATE DATABASE "{name}"')
-        finally:
-            await admin.close()
-
-    import asyncio
-
-    asyncio.run(create())
-    return POSTGRES_URL.rsplit("/", 1)[0] + f"/{name}"
+    return asyncio.run(create_database(directory, name)).database_url
 
 
 @contextmanager
@@ -100,13 +88,4 @@ def instance(tmp: Path, label: str, *, engine: str = "sqlite") -> Iterator[Insta
         process.wait(timeout=15)
         log.close()
         if engine == "postgres":
-            import asyncio
-
-            async def drop() -> None:
-                admin = await asyncpg.connect(POSTGRES_URL.replace("postgres://", "postgresql://"))
-                try:
-                    await admin.execute(f'DROP DATABASE IF EXISTS "{db_name}" WITH (FORCE)')
-                finally:
-                    await admin.close()
-
-            asyncio.run(drop())
+            asyncio.run(drop_database(db_name))

@@ -6,6 +6,8 @@ import json
 
 import pytest
 import rfc8785
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from joserfc import jws
 from joserfc.jwk import OctKey, OKPKey
 
@@ -127,3 +129,30 @@ def test_canonical_bodies_hold_only_exact_values() -> None:
         canonical.encode(deep)
     with pytest.raises(canonical.NotCanonical):
         seal(_key(), "k1", {**ENTRY, "body": {"rate": 0.25}})
+
+
+JSON_VALUES = st.recursive(
+    st.none() | st.booleans() | st.text()
+    | st.integers(min_value=-canonical.MAX_SAFE_INTEGER, max_value=canonical.MAX_SAFE_INTEGER),
+    lambda inner: st.lists(inner, max_size=5) | st.dictionaries(st.text(max_size=8), inner, max_size=5),
+    max_leaves=30,
+)  # fmt: skip
+
+
+@settings(max_examples=400, deadline=None)
+@given(JSON_VALUES)
+def test_canonical_bytes_are_the_reference_implementations(value: object) -> None:
+    """The fast path (orjson, ASCII keys) and the fallback both give RFC 8785's bytes."""
+    try:
+        reference = rfc8785.dumps(value)
+    except rfc8785.CanonicalizationError:
+        with pytest.raises(canonical.NotCanonical):
+            canonical.encode(value)
+        return
+    assert canonical.encode(value) == reference
+    assert canonical.is_canonical(reference, json.loads(reference))
+
+
+def test_a_lone_surrogate_is_not_canonical_and_does_not_crash() -> None:
+    parsed = json.loads('{"a": "\\ud800"}')
+    assert not canonical.is_canonical(b'{"a":"\\ud800"}', parsed)
