@@ -14,7 +14,7 @@ BROWSE = """
 query($first: Int, $after: String) {
   policies(first: $first, after: $after) {
     pageInfo { endCursor }
-    edges { cursor node { id origin { instance id } latestRevision { id number } } }
+    edges { cursor node { id origin { id itemId } latestRevision { id number } } }
   }
 }
 """
@@ -27,9 +27,9 @@ async def test_global_ids_name_the_origin_not_the_row(app_client: httpx.AsyncCli
     for edge in page["edges"]:
         node = edge["node"]
         type_name, key = from_base64(node["id"])
-        row = await Publication.get(origin_id=node["origin"]["id"])
+        row = await Publication.get(origin_id=node["origin"]["itemId"])
         assert type_name == "Policy"
-        assert key == f"{node['origin']['id']}@{node['origin']['instance']}"
+        assert key == f"{node['origin']['itemId']}@{node['origin']['id']}"
         assert str(row.id) not in key.split("@")[0].split("-")
         revision_type, revision_key = from_base64(node["latestRevision"]["id"])
         assert revision_type == "Revision"
@@ -78,7 +78,7 @@ async def test_cursors_are_sealed_and_bound_to_their_list(app_client: httpx.Asyn
     cursor = page["pageInfo"]["endCursor"]
     # The position inside is not readable: no row id appears in the decoded bytes.
     raw = base64.urlsafe_b64decode(cursor + "=" * (-len(cursor) % 4))
-    last = await Publication.get(origin_id=page["edges"][-1]["node"]["origin"]["id"])
+    last = await Publication.get(origin_id=page["edges"][-1]["node"]["origin"]["itemId"])
     assert str(last.id).encode() not in raw
     assert last.id.to_bytes(8, "big") not in raw
     # The same page always gets the same cursors (responses stay cacheable).

@@ -30,7 +30,7 @@ async def _public(kind: PublicationKind, min_revisions: int = 2) -> Publication:
     return item
 
 
-async def test_policy_detail_has_history(app_client: httpx.AsyncClient) -> None:
+async def test_policy_detail_has_history(app_client: httpx.AsyncClient, settings) -> None:
     policy = await _public(PublicationKind.POLICY)
     node = (await gql(app_client, DETAIL, {"id": node_id(policy)}))["data"]["node"]
     assert node["__typename"] == "Policy"
@@ -39,8 +39,9 @@ async def test_policy_detail_has_history(app_client: httpx.AsyncClient) -> None:
     assert node["latestRevision"]["number"] == policy.revision_count
     assert node["latestRevision"]["body"]
     assert node["origin"] == {
-        "instance": "test.instance",
-        "id": policy.origin_id,
+        "id": "test.instance",
+        "name": settings.instance_name,
+        "itemId": policy.origin_id,
         "version": policy.version,
     }
 

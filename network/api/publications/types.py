@@ -75,11 +75,22 @@ class AdoptionType:
         )
 
 
-@strawberry.type
+@strawberry.type(
+    description="The instance that published an item, and the item's identity there "
+    "(the same on every instance it reaches)."
+)
 class Origin:
-    instance: str
-    id: str
+    id: str = strawberry.field(description="The publishing instance's id.")
+    item_id: str = strawberry.field(description="The item's id at its origin.")
     version: int
+    instance: str = strawberry.field(deprecation_reason="The same as `id`.")
+
+    @strawberry.field(description="The publishing instance's name.")
+    def name(self, info: strawberry.Info) -> str:
+        settings = info.context.settings
+        # Copies received from peers are named by their instance id until sync records
+        # the peer's name with them.
+        return str(settings.instance_name) if self.id == settings.instance_id else self.id
 
 
 @strawberry.type(name="Revision")
@@ -303,9 +314,10 @@ def _common(publication: Publication) -> dict[str, Any]:
         else None,
         "revision_count": publication.revision_count,
         "origin": Origin(
-            instance=publication.origin_instance,
-            id=publication.origin_id,
+            id=publication.origin_instance,
+            item_id=publication.origin_id,
             version=publication.version,
+            instance=publication.origin_instance,
         ),
         "model": publication,
     }
