@@ -148,15 +148,18 @@ async def add(
         remote.document["id"], remote.document["name"], remote.token_keys
     )
     try:
-        response = await client.post(
-            f"{_base(url)}/federation/peers",
-            json={
-                "code": code,
-                "instance": instance_document(settings),
-                "clientId": peer_client.client_id,
-            },
-            timeout=TIMEOUT,
-        )
+        try:
+            response = await client.post(
+                f"{_base(url)}/federation/peers",
+                json={
+                    "code": code,
+                    "instance": instance_document(settings),
+                    "clientId": peer_client.client_id,
+                },
+                timeout=TIMEOUT,
+            )
+        except (httpx.HTTPError, httpx.InvalidURL) as error:
+            raise PeeringError(f"{url[:200]} cannot be reached ({type(error).__name__}).") from None
         answer = _answer(response)
         ours = answer.get("clientId")
         if not isinstance(ours, str) or not 0 < len(ours) <= 64:
@@ -245,6 +248,10 @@ def _base(url: str) -> str:
         raise InvalidInput(f"{url[:200]!r} is not an http(s) URL.", field="url")
     if parts.query or parts.fragment:
         raise InvalidInput("A base URL has no query or fragment.", field="url")
+    try:
+        parts.port  # noqa: B018  (reading it checks it: 1 to 65535)
+    except ValueError:
+        raise InvalidInput(f"{url[:200]!r} has no valid port.", field="url") from None
     return f"{parts.scheme}://{parts.netloc}{parts.path}".rstrip("/")
 
 
@@ -256,8 +263,8 @@ def _same_origin(url: str, base: str) -> bool:
 async def _json(client: httpx.AsyncClient, url: str) -> dict[str, Any]:
     try:
         response = await client.get(url, timeout=TIMEOUT, follow_redirects=False)
-    except httpx.HTTPError as error:
-        raise PeeringError(f"{url} cannot be reached ({type(error).__name__}).") from None
+    except (httpx.HTTPError, httpx.InvalidURL) as error:
+        raise PeeringError(f"{url[:200]} cannot be reached ({type(error).__name__}).") from None
     if response.status_code != 200:
         raise PeeringError(f"{url} answered {response.status_code}.")
     if len(response.content) > MAX_DOCUMENT_BYTES:

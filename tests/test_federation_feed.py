@@ -13,12 +13,13 @@ from federation.envelope import Entry, open_envelope
 from federation.models import EnvelopeKey, FeedEntry
 from network.access.principal import SYSTEM, Principal, PrincipalKind, member_principal
 from network.access.scopes import FEDERATION, READ
+from network.auth.models import ApiClient
 from network.offices.models import Attribution, Office, OfficeRole
 from network.publications import service
 from network.publications.models import Publication, PublicationKind, Visibility
 from network.settings import Settings
 from network.transactions import atomic
-from tests.conftest import as_principal
+from tests.conftest import as_principal, gql
 
 PEER = Principal(kind=PrincipalKind.CLIENT, scopes=frozenset({FEDERATION}), label="peer-b")
 
@@ -173,3 +174,22 @@ async def test_peer_transport_is_plain_http_json(settings: Settings, app_client)
     assert response.headers["content-type"].startswith("application/json")
     assert response.headers["cache-control"] == "no-store"
     assert set(response.json()) == {"origin", "entries", "next", "more"}
+
+
+async def test_adding_a_peer_at_an_unusable_address_is_a_clear_error(
+    settings: Settings, app_client
+) -> None:
+    admin = Principal(kind=PrincipalKind.MEMBER, member_id=1, is_network_admin=True)
+    document = (
+        'mutation($url: String!) { addPeer(url: $url, code: "pn-invite-x") '
+        "{ peer { instanceId } errors { code message } } }"
+    )
+    async with as_principal(app_client, admin) as client:
+        for url in ("ftp://127.0.0.1/x", "not a url", "http://127.0.0.1:99999",
+                    "http://127.0.0.1:9/?q=1", "http://127.0.0.1:9"):  # fmt: skip
+            body = await gql(client, document, {"url": url})
+            assert "errors" not in body, body
+            (error,) = body["data"]["addPeer"]["errors"]
+            assert error["code"] == "INVALID_INPUT" and error["message"], (url, error)
+    # Nothing was registered for a peer that never answered.
+    assert not await ApiClient.filter(revoked_at=None).exclude(peer_instance="").exists()

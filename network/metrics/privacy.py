@@ -19,7 +19,7 @@ private median needs a different mechanism and is not offered.
 """
 
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import date
 from decimal import Decimal
@@ -166,6 +166,22 @@ async def spent(office_id: int, months: Iterable[date]) -> dict[date, Decimal]:
     ):
         totals[row["month"]] += Decimal(row["epsilon"])
     return totals
+
+
+async def charge(
+    office_id: int,
+    known: Mapping[str, MetricDefinition],
+    tables: Mapping[tuple[str, date], Sequence[ReleasedCell]],
+    policy: PrivacyPolicy,
+) -> tuple[dict[tuple[str, date], Decimal], list[str]]:
+    """What releasing `tables` (suppressed, not yet noised) would spend per table,
+    and one message per month it would overspend (none: it may go ahead)."""
+    spends = {key: cost(known[key[0]], cells, policy.epsilon) for key, cells in tables.items()}
+    charges: dict[date, Decimal] = defaultdict(Decimal)
+    for (metric_key, period), epsilon in spends.items():
+        for month in months_of(period, known[metric_key].frequency):
+            charges[month] += epsilon
+    return spends, overspent(await spent(office_id, charges), charges, policy.budget)
 
 
 def overspent(

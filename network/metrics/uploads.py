@@ -172,11 +172,14 @@ async def upload_observations(
     # figures changed (the others keep their release, noised once).
     releasing = dict(tables)
 
-    def release_all() -> dict[tuple[str, date], list[ReleasedCell]]:
-        computed = {
+    def suppressed() -> dict[tuple[str, date], list[ReleasedCell]]:
+        return {
             key: compute_cells(known[key[0]], [_cell(r) for r in rows], policy.k)
             for key, rows in sorted(releasing.items())
         }
+
+    def release_all() -> dict[tuple[str, date], list[ReleasedCell]]:
+        computed = suppressed()
         computed.update(_derived(known, computed))
         return computed
 
@@ -187,24 +190,10 @@ async def upload_observations(
         for key in unchanged:
             del releasing[key]
         report.unchanged = len(unchanged)
-        computed = {
-            key: compute_cells(known[key[0]], [_cell(r) for r in rows], policy.k)
-            for key, rows in sorted(releasing.items())
-        }
-        spends = {
-            key: privacy.cost(known[key[0]], cells, policy.privacy.epsilon)
-            for key, cells in computed.items()
-        }
-        charges: dict[date, Decimal] = defaultdict(Decimal)
-        for (metric_key, period), epsilon in spends.items():
-            for month in privacy.months_of(period, known[metric_key].frequency):
-                charges[month] += epsilon
-        already = await privacy.spent(office_id, charges)
+        computed = suppressed()
+        spends, messages = await privacy.charge(office_id, known, computed, policy.privacy)
         report.privacy_spent = sum(spends.values(), Decimal(0))
-        report.problems = [
-            Problem(0, 0, message)
-            for message in privacy.overspent(already, charges, policy.privacy.budget)
-        ]
+        report.problems = [Problem(0, 0, message) for message in messages]
         if report.problems:
             return report
         if not dry_run:
