@@ -15,6 +15,9 @@ case "$mode" in
   worker)
     exec network worker
     ;;
+  peer)
+    exec /peer.sh
+    ;;
   *)
     exec "$@"
     ;;

@@ -7,9 +7,10 @@ from datetime import datetime, timedelta
 import httpx
 import strawberry
 
-from federation import peering
-from federation.models import Peer, PeerState
+from federation import feed, peering, quarantine, runner
+from federation.models import Peer, PeerState, Quarantined, QuarantineState
 from network.api.core.payload import UserError, attempt
+from network.errors import Conflict
 
 PeerStateEnum = strawberry.enum(
     PeerState,
@@ -33,10 +34,46 @@ class PeerType:
     last_error_at: datetime | None
     failures: int = strawberry.field(description="Failed sync rounds in a row.")
     next_attempt_at: datetime | None
+    feed_head: str = strawberry.field(
+        description="The newest sequence number the peer reported when last pulled."
+    )
+    lag: str = strawberry.field(
+        description="Entries of the peer's feed not pulled yet, as of the last pull."
+    )
+    relay: bool = strawberry.field(
+        description="Whether entries received from other peers are served on to this one."
+    )
+    model: strawberry.Private[Peer]
+
+    acknowledged: str = strawberry.field(
+        description="How far the peer has applied this instance's feed (the sequence "
+        "number its latest pull started after)."
+    )
+    checked_at: datetime | None = strawberry.field(
+        description="When digests of the peer's items were last compared with what "
+        "was applied here (anti-entropy)."
+    )
+
+    @strawberry.field(description="Entries from this peer waiting for an admin.")
+    async def quarantined(self) -> int:
+        return await quarantine.count_open(self.instance_id)
+
+    @strawberry.field(
+        description="Retractions of this instance's items the peer has not applied yet."
+    )
+    async def unacknowledged_retractions(self, info: strawberry.Info) -> int:
+        origin = info.context.settings.instance_id
+        return await feed.retractions_after(origin, self.model.acked_seq)
 
     @classmethod
     def of(cls, peer: Peer) -> "PeerType":
         return cls(
+            feed_head=str(peer.feed_head),
+            lag=str(max(peer.feed_head - peer.cursor, 0)),
+            relay=peer.relay,
+            acknowledged=str(peer.acked_seq),
+            checked_at=peer.checked_at,
+            model=peer,
             instance_id=peer.instance_id,
             name=peer.name,
             base_url=peer.base_url,
@@ -48,6 +85,71 @@ class PeerType:
             failures=peer.failures,
             next_attempt_at=peer.next_attempt_at,
         )
+
+
+QuarantineStateEnum = strawberry.enum(
+    QuarantineState,
+    name="QuarantineState",
+    description="OPEN entries wait for an admin; DISCARDED ones stay on record.",
+)
+
+
+@strawberry.type(
+    name="QuarantinedEntry",
+    description="An entry a peer served that was not applied, and why. What it names "
+    "(origin, item, version) is what the entry claims: unverified when the reason is "
+    "about its signature.",
+)
+class QuarantinedEntryType:
+    id: int
+    peer: str
+    seq: str
+    origin: str
+    item_id: str
+    version: int
+    reason: str = strawberry.field(
+        description="malformed, algorithm, unknown_key, signature, invalid, not_canonical, "
+        "origin, unknown_origin, conflict, after_retraction or kind."
+    )
+    message: str
+    state: QuarantineStateEnum  # type: ignore[valid-type]
+    attempts: int
+    received_at: datetime
+    resolved_at: datetime | None
+
+    @classmethod
+    def of(cls, row: Quarantined) -> "QuarantinedEntryType":
+        return cls(
+            id=row.id,
+            peer=row.peer,
+            seq=str(row.seq),
+            origin=row.origin,
+            item_id=row.item_id,
+            version=row.version,
+            reason=row.reason,
+            message=row.message,
+            state=QuarantineState(row.state),
+            attempts=row.attempts,
+            received_at=row.received_at,
+            resolved_at=row.resolved_at,
+        )
+
+
+@strawberry.type
+class RetryQuarantinedPayload:
+    applied: bool = strawberry.field(
+        description="True when the entry left the quarantine (applied, or already here)."
+    )
+    entry: QuarantinedEntryType | None = strawberry.field(
+        description="The entry as it stands after the attempt."
+    )
+    errors: list[UserError]
+
+
+@strawberry.type
+class QuarantinedPayload:
+    entry: QuarantinedEntryType | None
+    errors: list[UserError]
 
 
 @strawberry.type
@@ -73,6 +175,19 @@ class FederationQuery:
     @strawberry.field(description="Peer instances and their sync status (network admins).")
     async def peers(self, info: strawberry.Info) -> list[PeerType]:
         return [PeerType.of(p) for p in await peering.list_peers(info.context.principal)]
+
+    @strawberry.field(description="Entries peers served that were not applied (network admins).")
+    async def quarantined_entries(
+        self,
+        info: strawberry.Info,
+        peer: str = "",
+        state: QuarantineStateEnum = QuarantineState.OPEN,  # type: ignore[valid-type]
+        first: int = 50,
+    ) -> list[QuarantinedEntryType]:
+        rows = await quarantine.list_quarantined(
+            info.context.principal, state=QuarantineState(state), peer=peer, limit=first
+        )
+        return [QuarantinedEntryType.of(row) for row in rows]
 
 
 @strawberry.type
@@ -114,6 +229,64 @@ class FederationMutation:
 
         peer, errors = await attempt(work)
         return PeerPayload(peer=PeerType.of(peer) if peer else None, errors=errors)
+
+    @strawberry.mutation(
+        description="Serve (or stop serving) entries received from other peers to a peer."
+    )
+    async def set_peer_relay(
+        self, info: strawberry.Info, instance_id: str, relay: bool
+    ) -> PeerPayload:
+        principal = info.context.principal
+
+        async def work() -> Peer:
+            return await peering.set_relay(principal, instance_id, relay)
+
+        peer, errors = await attempt(work)
+        return PeerPayload(peer=PeerType.of(peer) if peer else None, errors=errors)
+
+    @strawberry.mutation(description="Pull from a peer now instead of at its next turn.")
+    async def sync_peer(self, info: strawberry.Info, instance_id: str) -> PeerPayload:
+        principal = info.context.principal
+
+        async def work() -> Peer:
+            peer = await peering.get_peer(principal, instance_id)
+            if peer.state != PeerState.ACTIVE:
+                raise Conflict("This peer is paused; resume it to sync.", field="instanceId")
+            await runner.hinted(peer)
+            return peer
+
+        peer, errors = await attempt(work)
+        return PeerPayload(peer=PeerType.of(peer) if peer else None, errors=errors)
+
+    @strawberry.mutation(description="Verify and apply a quarantined entry again.")
+    async def retry_quarantined_entry(
+        self, info: strawberry.Info, id: int
+    ) -> RetryQuarantinedPayload:
+        principal, settings = info.context.principal, info.context.settings
+
+        async def work() -> tuple[bool, Quarantined]:
+            async with httpx.AsyncClient() as client:
+                return await quarantine.retry(principal, settings, client, id)
+
+        done, errors = await attempt(work)
+        if done is None:
+            return RetryQuarantinedPayload(applied=False, entry=None, errors=errors)
+        applied, row = done
+        return RetryQuarantinedPayload(
+            applied=applied, entry=QuarantinedEntryType.of(row), errors=errors
+        )
+
+    @strawberry.mutation(description="Give up on a quarantined entry (kept on record).")
+    async def discard_quarantined_entry(self, info: strawberry.Info, id: int) -> QuarantinedPayload:
+        principal = info.context.principal
+
+        async def work() -> Quarantined:
+            return await quarantine.discard(principal, id)
+
+        row, errors = await attempt(work)
+        return QuarantinedPayload(
+            entry=QuarantinedEntryType.of(row) if row else None, errors=errors
+        )
 
     @strawberry.mutation(description="Stop peering: the peer's client is revoked here.")
     async def remove_peer(self, info: strawberry.Info, instance_id: str) -> RemovePeerPayload:

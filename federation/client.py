@@ -29,9 +29,12 @@ class PeerUnavailable(RuntimeError):
     """The peer could not be asked, or answered with an error. `status` is the HTTP
     status when there was one (a sync decides on it whether and when to retry)."""
 
-    def __init__(self, message: str, status: int | None = None) -> None:
+    def __init__(
+        self, message: str, status: int | None = None, retry_after: float | None = None
+    ) -> None:
         super().__init__(message)
         self.status = status
+        self.retry_after = retry_after
 
 
 @dataclass
@@ -113,8 +116,89 @@ async def feed_page(
         raise PeerUnavailable(
             f"feed answered {response.status_code}: {str(body.get('message', ''))[:200]}",
             response.status_code,
+            _retry_after(response),
         )
     return body
+
+
+def _retry_after(response: httpx.Response) -> float | None:
+    raw = response.headers.get("retry-after", "")
+    return float(raw) if raw.isascii() and raw.isdigit() else None
+
+
+async def _peer_get(
+    settings: Settings, client: httpx.AsyncClient, peer: Peer, url: str, params: dict[str, str]
+) -> dict[str, Any]:
+    bearer = await token(settings, client, peer)
+    try:
+        response = await client.get(
+            url, params=params, headers={"authorization": f"Bearer {bearer}"}, timeout=TIMEOUT
+        )
+    except httpx.HTTPError as error:
+        raise PeerUnavailable(f"{url} unreachable ({type(error).__name__})") from None
+    if response.status_code == 401:
+        _tokens.pop(peer.instance_id, None)
+    body = _json(response)
+    if response.status_code != 200:
+        raise PeerUnavailable(
+            f"{url} answered {response.status_code}", response.status_code, _retry_after(response)
+        )
+    return body
+
+
+async def digests(
+    settings: Settings, client: httpx.AsyncClient, peer: Peer, bucket: int | None = None
+) -> dict[str, Any]:
+    """The peer's item digests, or one bucket's items (anti-entropy)."""
+    url = peer.base_url.rstrip("/") + "/federation/digest"
+    params = {} if bucket is None else {"bucket": str(bucket)}
+    return await _peer_get(settings, client, peer, url, params)
+
+
+async def entries_by_seq(
+    settings: Settings, client: httpx.AsyncClient, peer: Peer, seqs: list[int]
+) -> dict[str, Any]:
+    """Entries of the peer's feed by sequence number (anti-entropy refetch)."""
+    wanted = ",".join(str(s) for s in seqs)
+    return await _peer_get(settings, client, peer, peer.feed_endpoint, {"seqs": wanted})
+
+
+async def envelope_keys(client: httpx.AsyncClient, jwks_uri: str) -> list[dict[str, Any]]:
+    """An instance's published envelope keys, read again (after a rotation there)."""
+    try:
+        response = await client.get(jwks_uri, timeout=TIMEOUT, follow_redirects=False)
+    except httpx.HTTPError as error:
+        raise PeerUnavailable(f"key set unreachable ({type(error).__name__})") from None
+    keys = _json(response).get("keys")
+    if response.status_code != 200 or not isinstance(keys, list):
+        raise PeerUnavailable(f"key set answered {response.status_code}", response.status_code)
+    return [k for k in keys if isinstance(k, dict)]
+
+
+async def origins(
+    settings: Settings, client: httpx.AsyncClient, peer: Peer
+) -> list[dict[str, Any]]:
+    """The other origins the peer may relay, with where they live and their keys."""
+    url = peer.base_url.rstrip("/") + "/federation/origins"
+    listed = (await _peer_get(settings, client, peer, url, {})).get("origins")
+    return [o for o in listed if isinstance(o, dict)] if isinstance(listed, list) else []
+
+
+async def hint(settings: Settings, client: httpx.AsyncClient, peer: Peer) -> None:
+    """Tell the peer there is something new in our feed (it pulls; nothing else)."""
+    bearer = await token(settings, client, peer)
+    try:
+        response = await client.post(
+            peer.hint_endpoint,
+            headers={"authorization": f"Bearer {bearer}"},
+            timeout=httpx.Timeout(5.0, connect=2.0),
+        )
+    except httpx.HTTPError as error:
+        raise PeerUnavailable(f"hint unreachable ({type(error).__name__})") from None
+    if response.status_code == 401:
+        _tokens.pop(peer.instance_id, None)
+    if response.status_code not in (200, 202):
+        raise PeerUnavailable(f"hint answered {response.status_code}", response.status_code)
 
 
 def _json(response: httpx.Response) -> dict[str, Any]:

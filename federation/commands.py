@@ -36,6 +36,11 @@ def add_commands(commands: Any) -> None:
     verbs.add_parser("list", help="peers with their sync status")
     for verb in ("pause", "resume", "remove"):
         verbs.add_parser(verb, help=f"{verb} a peer").add_argument("instance_id")
+    relay = verbs.add_parser(
+        "relay", help="serve (on) or stop serving (off) other origins' entries to a peer"
+    )
+    relay.add_argument("instance_id")
+    relay.add_argument("setting", choices=["on", "off"])
 
 
 def duration(text: str) -> timedelta:
@@ -77,9 +82,14 @@ async def _run(args: argparse.Namespace, settings: Settings) -> int:
         for peer in await Peer.all().order_by("instance_id"):
             print(
                 f"{peer.instance_id}\t{peer.state}\t{peer.base_url}\tcursor {peer.cursor}\t"
+                f"feed head {peer.feed_head}\trelay {'on' if peer.relay else 'off'}\t"
                 f"last success {peer.last_success_at or '-'}\t"
                 f"last error {peer.last_error[:120] or '-'}"
             )
+        return 0
+    if args.action == "relay":
+        peer = await peering.set_relay(SYSTEM, args.instance_id, args.setting == "on")
+        print(f"{peer.instance_id}: relay {'on' if peer.relay else 'off'}.")
         return 0
     if args.action == "remove":
         await peering.remove(SYSTEM, args.instance_id)

@@ -11,6 +11,7 @@ every number an integer (see `federation.canonical`).
 
 from typing import Any
 
+from network.offices.models import Attribution, Office
 from network.publications.models import (
     Publication,
     PublicationStatus,
@@ -47,6 +48,7 @@ async def publication_body(publication: Publication) -> dict[str, Any] | None:
         "summary": publication.summary,
         "attribution": str(publication.attribution),
         "attributionLabel": publication.attribution_label,
+        "office": await _office(publication),
         "topics": sorted(str(t) for t in topics),
         "effectiveDate": _date(publication.effective_date),
         "sunsetDate": _date(publication.sunset_date),
@@ -68,13 +70,35 @@ async def publication_body(publication: Publication) -> dict[str, Any] | None:
     }  # fmt: skip
 
 
+async def _office(publication: Publication) -> dict[str, Any]:
+    """What the attribution discloses of the publishing office beyond its label:
+    a named office's directory facts, a generalized label's region and size band, and
+    for a pseudonym nothing at all (the label is the pseudonym)."""
+    attribution = Attribution(publication.attribution)
+    if attribution is Attribution.PSEUDONYMOUS:
+        return {}
+    office = await Office.get(id=publication.office_id)  # type: ignore[attr-defined]
+    if attribution is Attribution.GENERALIZED:
+        return {"region": str(office.region), "sizeBand": str(office.size_band)}
+    return {
+        "jurisdiction": office.jurisdiction,
+        "state": office.state,
+        "kind": str(office.kind),
+        "region": str(office.region),
+        "sizeBand": str(office.size_band),
+        "populationServed": office.population_served,
+    }
+
+
 def retraction_body(publication: Publication, *, withdrawn: bool) -> dict[str, Any]:
     """A tombstone: the item is gone for readers elsewhere. `withdrawn` when it was
-    not retracted but is no longer shared beyond the network."""
+    not retracted but is no longer shared beyond the network (it may be shared again,
+    with a newer version; a retraction is final)."""
     reason = "No longer shared beyond its network." if withdrawn else publication.retraction_reason
     return {
         "kind": str(publication.kind),
         "reason": reason,
+        "withdrawn": withdrawn,
         "retractedAt": _instant(publication.retracted_at or publication.updated_at),
     }
 

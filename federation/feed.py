@@ -12,7 +12,10 @@ hold until commit; they take their number after it, one at a time, and numbers
 become visible in the order they were taken.
 """
 
-from collections.abc import Awaitable, Callable
+from collections.abc import Callable
+from datetime import UTC, datetime
+
+from tortoise.expressions import Q
 
 from federation import envelope, keys
 from federation.entries import (
@@ -23,15 +26,33 @@ from federation.entries import (
     retraction_body,
     shared,
 )
-from federation.models import FeedEntry
-from network.changes.log import Change
+from federation.envelope import Entry
+from federation.models import FEED_COUNTER, FeedEntry, Peer
+from network.changes.log import Batched, Change
+from network.db import insert_rows
 from network.publications.models import Publication, PublicationStatus
 from network.publications.workflow import DRAFTED
 from network.settings import Settings
 from network.state import service as state
-from network.transactions import atomic
+from network.transactions import after_commit, atomic
 
-COUNTER = "federation.feed"
+COUNTER = FEED_COUNTER
+
+_listeners: list[Callable[[], None]] = []
+
+
+def on_append(listener: Callable[[], None]) -> None:
+    """Run `listener` after a transaction that appended to the feed commits (the
+    runner hints peers)."""
+    if listener not in _listeners:
+        _listeners.append(listener)
+
+
+def _appended() -> None:
+    for listener in _listeners:
+        listener()
+
+
 MAX_PAGE = 500
 
 
@@ -56,9 +77,11 @@ async def append(
             "body": body,
         },
     )
-    return await FeedEntry.create(
+    row = await FeedEntry.create(
         origin=settings.instance_id, item_id=item_id, version=version, kind=kind, envelope=token
     )
+    after_commit(_appended)  # peers are hinted once the entry is visible
+    return row
 
 
 async def publication_entry(settings: Settings, publication: Publication) -> FeedEntry | None:
@@ -85,7 +108,7 @@ async def publication_entry(settings: Settings, publication: Publication) -> Fee
     return await append(settings, PUBLICATION, publication.origin_id, publication.version, found)
 
 
-def consumer(settings: Settings) -> Callable[[Change], Awaitable[None]]:
+def consumer(settings: Settings) -> Batched:
     """The change-log consumer for publications (delivered in the transaction)."""
 
     async def on_change(change: Change) -> None:
@@ -95,7 +118,14 @@ def consumer(settings: Settings) -> Callable[[Change], Awaitable[None]]:
         if publication is not None:
             await publication_entry(settings, publication)
 
-    return on_change
+    async def on_changes(changes: list[Change]) -> None:
+        ids = [c.object_id for c in changes if c.action != DRAFTED]
+        for publication in await Publication.filter(
+            id__in=ids, origin_instance=settings.instance_id
+        ).order_by("id"):
+            await publication_entry(settings, publication)
+
+    return Batched(on_change, on_changes)
 
 
 async def backfill(settings: Settings) -> int:
@@ -112,10 +142,64 @@ async def backfill(settings: Settings) -> int:
     return added
 
 
-async def page(after: int, limit: int) -> list[FeedEntry]:
-    """Entries after sequence number `after`, oldest first."""
+def served_to(instance_id: str, reader: Peer | None) -> Q:
+    """What of the feed a reader is served: this instance's own entries, and for a
+    peer it relays to, the entries of other origins too (never the reader's own)."""
+    if reader is None or not reader.relay:
+        return Q(origin=instance_id)
+    return ~Q(origin=reader.instance_id)
+
+
+async def head(scope: Q | None = None) -> int:
+    """The newest sequence number within `scope` (0 for an empty feed)."""
+    newest = await FeedEntry.filter(scope or Q()).order_by("-seq").only("seq").first()
+    return newest.seq if newest else 0
+
+
+async def page(after: int, limit: int, scope: Q | None = None) -> list[FeedEntry]:
+    """Entries after sequence number `after` within `scope`, oldest first."""
     return (
-        await FeedEntry.filter(seq__gt=max(after, 0))
+        await FeedEntry.filter(scope or Q(), seq__gt=max(after, 0))
         .order_by("seq")
         .limit(max(1, min(limit, MAX_PAGE)))
     )
+
+
+async def append_relayed(entries: list[tuple[Entry, str]]) -> int:
+    """Add entries of other origins, applied here, to the feed with their origin's
+    signature as they came (in the transaction that applied them), so peers this
+    instance relays to can pull them. Returns how many were new to the feed."""
+    if not entries:
+        return 0
+    await state.bump(COUNTER)  # the lock that orders sequence numbers
+    held = {
+        (origin, item, version)
+        for origin, item, version in await FeedEntry.filter(
+            origin__in=list({e.origin for e, _ in entries}),
+            item_id__in=list({e.id for e, _ in entries}),
+        ).values_list("origin", "item_id", "version")
+    }
+    now = datetime.now(UTC)
+    rows = []
+    for entry, token in entries:
+        key = (entry.origin, entry.id, entry.version)
+        if key not in held:
+            held.add(key)
+            rows.append((entry.origin, entry.id, entry.version, entry.kind, token, now))
+    added = await insert_rows(
+        FeedEntry, ("origin", "item_id", "version", "kind", "envelope", "created_at"), rows
+    )
+    if added:
+        after_commit(_appended)
+    return added
+
+
+async def by_seq(seqs: list[int]) -> list[FeedEntry]:
+    """The entries with these sequence numbers (those that exist), oldest first."""
+    return await FeedEntry.filter(seq__in=sorted(set(seqs))[:MAX_PAGE]).order_by("seq")
+
+
+async def retractions_after(origin: str, seq: int) -> int:
+    """Tombstones of ours after `seq`: those a peer that has applied up to `seq` has
+    not received yet."""
+    return await FeedEntry.filter(origin=origin, kind=RETRACTION, seq__gt=seq).count()

@@ -215,17 +215,35 @@ async def list_peers(principal: Principal) -> list[Peer]:
     return await Peer.all().order_by("instance_id")
 
 
-async def set_state(principal: Principal, instance_id: str, state: PeerState) -> Peer:
+async def get_peer(principal: Principal, instance_id: str) -> Peer:
     _require_admin(principal)
-    peer = await Peer.get_or_none(instance_id=instance_id)
+    peer = await Peer.get_or_none(instance_id=instance_id[:200])
     if peer is None:
         raise NotFound(f"No peer {instance_id[:200]!r}.")
+    return peer
+
+
+async def set_state(principal: Principal, instance_id: str, state: PeerState) -> Peer:
+    peer = await get_peer(principal, instance_id)
     async with atomic():
         peer.state = state
         await peer.save(update_fields=["state"])
         await audit.record(
             principal, f"peer.{'pause' if state is PeerState.PAUSED else 'resume'}",
             target_type="peer", target_id=peer.instance_id,
+        )  # fmt: skip
+    return peer
+
+
+async def set_relay(principal: Principal, instance_id: str, relay: bool) -> Peer:
+    """Whether entries received from other peers are served on to this peer."""
+    peer = await get_peer(principal, instance_id)
+    async with atomic():
+        peer.relay = relay
+        await peer.save(update_fields=["relay"])
+        await audit.record(
+            principal, "peer.relay", target_type="peer", target_id=peer.instance_id,
+            detail={"relay": "on" if relay else "off"},
         )  # fmt: skip
     return peer
 

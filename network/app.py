@@ -14,6 +14,7 @@ from starlette.routing import Route
 from tortoise.contrib.starlette import RegisterTortoise
 
 from federation.routes import routes as federation_routes
+from federation.runner import Runner
 from network import health
 from network.api.cache import ResponseCache
 from network.api.http import GraphQLEndpoint
@@ -24,6 +25,7 @@ from network.auth.routes import AuthRoutes
 from network.db import tortoise_config
 from network.http.body_guard import BodyGuardMiddleware
 from network.http.text_guard import NulGuardMiddleware
+from network.jobs.worker import worker_name
 from network.settings import Settings, load_settings
 from network.wiring import graphql_schema, wire
 
@@ -52,7 +54,14 @@ def create_app(
     @contextlib.asynccontextmanager
     async def lifespan(app: Starlette) -> AsyncIterator[None]:
         async with RegisterTortoise(app, config=tortoise_config(settings), generate_schemas=False):
-            yield
+            peers = Runner(settings, worker_name()) if settings.federation_sync_in_serve else None
+            if peers is not None:
+                peers.start()
+            try:
+                yield
+            finally:
+                if peers is not None:
+                    await peers.stop()
 
     async def healthz(request: Request) -> Response:
         return JSONResponse({"status": "ok"})

@@ -155,23 +155,31 @@ def _settle_base_url(host: str, port: int) -> None:
 def _cmd_worker(args: argparse.Namespace, settings: Settings) -> int:
     import signal
 
+    from federation import sync
+    from federation.runner import Runner
     from network.jobs.service import run_due
     from network.jobs.worker import run_worker, worker_name
 
     async def work() -> int:
         if args.once:
-            return await run_due(worker_name(), args.batch)
+            ran = await run_due(worker_name(), args.batch)
+            print(f"Ran {ran} job(s).")
+            for outcome in await sync.sync_all(settings, worker_name(), only_due=False):
+                print(f"Synced {outcome.line()}")
+            return 0
         stop = asyncio.Event()
         loop = asyncio.get_running_loop()
         for signum in (signal.SIGINT, signal.SIGTERM):
             loop.add_signal_handler(signum, stop.set)
-        await run_worker(stop, poll_seconds=args.poll, batch=args.batch)
+        peers = Runner(settings, worker_name())
+        peers.start()
+        try:
+            await run_worker(stop, poll_seconds=args.poll, batch=args.batch)
+        finally:
+            await peers.stop()
         return 0
 
-    ran = asyncio.run(_with_db(settings, work))
-    if args.once:
-        print(f"Ran {ran} job(s).")
-    return 0
+    return int(asyncio.run(_with_db(settings, work)))
 
 
 def _cmd_reindex(args: argparse.Namespace, settings: Settings) -> int:
@@ -205,8 +213,12 @@ def build_parser() -> argparse.ArgumentParser:
     serve.add_argument("--port", type=int, default=8000)
     serve.add_argument("--workers", type=int, default=1)
     serve.add_argument("--access-log", action="store_true")
-    worker = commands.add_parser("worker", help="run background jobs until stopped")
-    worker.add_argument("--once", action="store_true", help="run the due jobs once, then exit")
+    worker = commands.add_parser("worker", help="run background jobs and sync peers until stopped")
+    worker.add_argument(
+        "--once",
+        action="store_true",
+        help="run the due jobs and one sync round with every active peer, then exit",
+    )
     worker.add_argument("--poll", type=float, default=2.0, help="seconds between polls when idle")
     worker.add_argument("--batch", type=int, default=10, help="jobs claimed at a time")
     commands.add_parser("reindex", help="queue a rebuild of the full-text search index")

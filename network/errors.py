@@ -31,5 +31,11 @@ class PermissionDenied(DomainError):
     code = "PERMISSION_DENIED"
 
 
+class ReadOnlyCopy(PermissionDenied):
+    """A write to a copy of what a peer instance published: it changes at its origin."""
+
+    code = "READ_ONLY_COPY"
+
+
 class Conflict(DomainError):
     code = "CONFLICT"

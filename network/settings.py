@@ -99,6 +99,13 @@ class Settings:
     dp_budget: Decimal | None = None
     # Days a retired federation signing key stays published for verification.
     federation_key_retention_days: int = 30
+    # Seconds between pulls from a healthy peer (hints make a pull happen at once), and
+    # whether `network serve` syncs peers itself (otherwise `network worker` does).
+    federation_poll_seconds: int = 60
+    federation_sync_in_serve: bool = True
+    # Seconds between anti-entropy checks with each peer (digests of its items compared
+    # with what was applied here; see federation.digests).
+    federation_check_seconds: int = 6 * 3600
     search_rank_window: int = 2000
     db_pool_max: int = 10
     secret_key: str = ""
@@ -121,6 +128,8 @@ class Settings:
             "NETWORK_TOKEN_PER_MINUTE": self.token_per_minute,
             "NETWORK_MAX_METRICS_UPLOAD_BYTES": self.max_metrics_upload_bytes,
             "NETWORK_FEDERATION_KEY_RETENTION_DAYS": self.federation_key_retention_days,
+            "NETWORK_FEDERATION_POLL_SECONDS": self.federation_poll_seconds,
+            "NETWORK_FEDERATION_CHECK_SECONDS": self.federation_check_seconds,
         }
         for name, value in positive.items():
             if not value > 0:
@@ -174,6 +183,9 @@ def load_settings() -> Settings:
         dp_epsilon=_decimal("NETWORK_DP_EPSILON"),
         dp_budget=_decimal("NETWORK_DP_BUDGET"),
         federation_key_retention_days=_int("NETWORK_FEDERATION_KEY_RETENTION_DAYS", 30),
+        federation_poll_seconds=_int("NETWORK_FEDERATION_POLL_SECONDS", 60),
+        federation_sync_in_serve=_bool("NETWORK_FEDERATION_SYNC_IN_SERVE", True),
+        federation_check_seconds=_int("NETWORK_FEDERATION_CHECK_SECONDS", 6 * 3600),
         search_rank_window=_int("NETWORK_SEARCH_RANK_WINDOW", 2000),
         db_pool_max=_int("NETWORK_DB_POOL_MAX", 10),
         secret_key=os.environ.get("NETWORK_SECRET_KEY", ""),

@@ -10,7 +10,7 @@ from federation import feed as federation_feed
 from federation.api import FederationMutation, FederationQuery
 from network.api.schema import NetworkSchema, build_schema
 from network.changes import log as changes
-from network.changes.log import Change, Delivery
+from network.changes.log import Batched, Change, Delivery
 from network.jobs import service as jobs
 from network.metrics.releases import UPLOAD as METRIC_UPLOAD
 from network.publications.service import KIND as PUBLICATION
@@ -25,6 +25,10 @@ async def _content_changed(change: Change) -> None:
     await state.bump(state.CONTENT)
 
 
+async def _contents_changed(changes: list[Change]) -> None:
+    await state.bump(state.CONTENT)  # once for the whole batch
+
+
 def graphql_schema(settings: Settings) -> NetworkSchema:
     """The instance's GraphQL schema: the API's roots and federation's."""
     return build_schema(settings, queries=(FederationQuery,), mutations=(FederationMutation,))
@@ -32,12 +36,15 @@ def graphql_schema(settings: Settings) -> NetworkSchema:
 
 def wire(settings: Settings) -> None:
     changes.subscribe(
-        "search.index", {PUBLICATION}, reindex.index_change, delivery=Delivery.IN_TRANSACTION
+        "search.index",
+        {PUBLICATION},
+        Batched(reindex.index_change, reindex.index_changes),
+        delivery=Delivery.IN_TRANSACTION,
     )
     changes.subscribe(
         "cache.content",
         {PUBLICATION, METRIC_UPLOAD},
-        _content_changed,
+        Batched(_content_changed, _contents_changed),
         delivery=Delivery.IN_TRANSACTION,
     )
     changes.subscribe(

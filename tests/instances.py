@@ -30,6 +30,8 @@ class Instance:
     base: str
     env: dict[str, str]
     log: Path
+    port: int = 0
+    process: subprocess.Popen[bytes] | None = None
 
     def cli(self, *args: str, check: bool = True) -> subprocess.CompletedProcess[str]:
         done = subprocess.run(
@@ -40,6 +42,34 @@ class Instance:
             raise AssertionError(f"network {' '.join(args)} failed:\n{done.stdout}{done.stderr}")
         return done
 
+    def start(self) -> None:
+        """Serve (again) on the same port, and wait until it answers."""
+        with self.log.open("a") as log:
+            self.process = subprocess.Popen(
+                [sys.executable, "-m", "network.cli", "serve", "--port", str(self.port)],
+                env=self.env, stdout=log, stderr=subprocess.STDOUT,
+            )  # fmt: skip
+        deadline = time.monotonic() + 30
+        while time.monotonic() < deadline:
+            if self.process.poll() is not None:
+                raise AssertionError(f"{self.name} exited: {self.log.read_text()}")
+            try:
+                if httpx.get(f"{self.base}/healthz", timeout=1).status_code == 200:
+                    return
+            except httpx.TransportError:
+                time.sleep(0.2)
+        raise AssertionError(f"{self.name} did not start within 30 s")
+
+    def stop(self, *, kill: bool = False) -> None:
+        if self.process is None:
+            return
+        if kill:
+            self.process.kill()
+        else:
+            self.process.terminate()
+        self.process.wait(timeout=15)
+        self.process = None
+
 
 def _database_url(engine: str, directory: Path, name: str) -> str:
     if engine != "postgres":
@@ -48,44 +78,32 @@ def _database_url(engine: str, directory: Path, name: str) -> str:
 
 
 @contextmanager
-def instance(tmp: Path, label: str, *, engine: str = "sqlite") -> Iterator[Instance]:
+def instance(
+    tmp: Path, label: str, *, engine: str = "sqlite", env: dict[str, str] | None = None
+) -> Iterator[Instance]:
     """A migrated instance served in its own process; stopped (and its PostgreSQL
     database dropped) afterwards."""
     directory = tmp / label
     directory.mkdir(parents=True, exist_ok=True)
     port = free_port()
     db_name = f"pn_fed_{label}_{uuid.uuid4().hex[:8]}"
-    env = {
+    environment = {
         **os.environ,
         "DATABASE_URL": _database_url(engine, directory, db_name),
         "NETWORK_DATA_DIR": str(directory),
         "NETWORK_INSTANCE_ID": f"{label}.test",
         "NETWORK_INSTANCE_NAME": f"Instance {label.upper()}",
         "NETWORK_BASE_URL": f"http://127.0.0.1:{port}",
+        **(env or {}),
     }
-    node = Instance(label, env["NETWORK_BASE_URL"], env, directory / "serve.log")
+    node = Instance(label, environment["NETWORK_BASE_URL"], environment,
+                    directory / "serve.log", port)  # fmt: skip
     node.cli("migrate")
-    log = node.log.open("w")
-    process = subprocess.Popen(
-        [sys.executable, "-m", "network.cli", "serve", "--port", str(port)],
-        env=env, stdout=log, stderr=subprocess.STDOUT,
-    )  # fmt: skip
+    node.log.write_text("")
     try:
-        deadline = time.monotonic() + 30
-        while time.monotonic() < deadline:
-            if process.poll() is not None:
-                raise AssertionError(f"{label} exited: {node.log.read_text()}")
-            try:
-                if httpx.get(f"{node.base}/healthz", timeout=1).status_code == 200:
-                    break
-            except httpx.TransportError:
-                time.sleep(0.2)
-        else:
-            raise AssertionError(f"{label} did not start within 30 s")
+        node.start()
         yield node
     finally:
-        process.terminate()
-        process.wait(timeout=15)
-        log.close()
+        node.stop()
         if engine == "postgres":
             asyncio.run(drop_database(db_name))

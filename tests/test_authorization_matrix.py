@@ -11,7 +11,7 @@ from typing import Any
 import httpx
 import pytest
 
-from federation.models import Peer
+from federation.models import Peer, Quarantined
 from network.access.principal import ANONYMOUS, Principal, PrincipalKind, member_principal
 from network.access.principal import SYSTEM as _SYSTEM
 from network.auth import service as identity
@@ -224,6 +224,26 @@ MATRIX: dict[str, tuple[str, dict[str, str]]] = {
         'mutation { removePeer(instanceId: "PEER_ID") { instanceId errors { code } } }',
         NETWORK_ADMINS,
     ),
+    "setPeerRelay": (
+        'mutation { setPeerRelay(instanceId: "PEER_ID", relay: true) '
+        "{ peer { relay } errors { code } } }",
+        NETWORK_ADMINS,
+    ),
+    "syncPeer": (
+        'mutation { syncPeer(instanceId: "PEER_ID") { peer { state } errors { code } } }',
+        NETWORK_ADMINS,
+    ),
+    "quarantinedEntries": ("{ quarantinedEntries { id reason } }", NETWORK_ADMINS),
+    "retryQuarantinedEntry": (
+        "mutation { retryQuarantinedEntry(id: QUARANTINE_ID) { applied entry { reason } "
+        "errors { code } } }",
+        NETWORK_ADMINS,
+    ),
+    "discardQuarantinedEntry": (
+        "mutation { discardQuarantinedEntry(id: QUARANTINE_ID) { entry { state } "
+        "errors { code } } }",
+        NETWORK_ADMINS,
+    ),
     "defineMetric": (
         'mutation { defineMetric(input: {key: "NEW_METRIC_KEY", name: "Warrants served", '
         "unit: COUNT}) { key errors { code } } }",
@@ -339,7 +359,7 @@ async def _document(operation: str, settings: Settings) -> str:
         document = document.replace("CLIENT_ID", created.client_id)
     if "NEW_METRIC_KEY" in document:
         document = document.replace("NEW_METRIC_KEY", f"matrix_{uuid.uuid4().hex[:10]}")
-    if "PEER_ID" in document:
+    if "PEER_ID" in document or "QUARANTINE_ID" in document:
         peer = await Peer.create(
             instance_id=f"matrix-{uuid.uuid4().hex[:10]}.test", name="Matrix peer",
             base_url="http://127.0.0.1:9", token_endpoint="http://127.0.0.1:9/oauth/token",
@@ -349,6 +369,11 @@ async def _document(operation: str, settings: Settings) -> str:
             client_id_at_them="peer_x", their_client_id="peer_y",
         )  # fmt: skip
         document = document.replace("PEER_ID", peer.instance_id)
+        if "QUARANTINE_ID" in document:
+            row = await Quarantined.create(
+                peer=peer.instance_id, seq=1, reason="malformed", envelope="not.a.jws"
+            )
+            document = document.replace("QUARANTINE_ID", str(row.id))
     if "MEMBER_ID" in document:
         target = await Member.filter(office__slug=HOME, office_role=OfficeRole.VIEWER).first()
         assert target is not None

@@ -34,7 +34,9 @@ async def _walk(client: httpx.AsyncClient, stop_after: int | None = None) -> lis
 
 async def test_office_pages_follow_the_name_order(app_client: httpx.AsyncClient) -> None:
     slugs = await _walk(app_client)
-    expected = await Office.all().order_by("name", "id").values_list("slug", flat=True)
+    expected = (
+        await Office.filter(placeholder=False).order_by("name", "id").values_list("slug", flat=True)
+    )
     assert slugs == list(expected)
     assert len(slugs) > 10
 

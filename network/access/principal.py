@@ -86,6 +86,13 @@ class Principal:
         return self.kind is PrincipalKind.CLIENT and METRICS_WRITE in self.scopes
 
     @property
+    def client_id(self) -> str | None:
+        """The API client's id, for a client principal."""
+        if self.kind is PrincipalKind.CLIENT and self.label.startswith("client:"):
+            return self.label.removeprefix("client:")
+        return None
+
+    @property
     def reads_federation_feed(self) -> bool:
         """A peer instance (its registered client, holding the federation scope)."""
         return self.kind is PrincipalKind.CLIENT and FEDERATION in self.scopes

@@ -14,10 +14,12 @@ import functools
 import logging
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
+from datetime import UTC, datetime
 from enum import StrEnum
 from typing import Any
 
 from network.changes.models import ChangeRecord
+from network.db import insert_rows
 from network.jobs import service as jobs
 from network.transactions import after_commit
 
@@ -43,6 +45,18 @@ class Change:
 
 Consumer = Callable[[Change], Awaitable[None]]
 LocalConsumer = Callable[[Change], None]
+
+
+@dataclass(frozen=True)
+class Batched:
+    """An in-transaction consumer that can also take many changes at once (a page of
+    federated copies): `many` does in a few statements what `one` does per change."""
+
+    one: Consumer
+    many: Callable[[list[Change]], Awaitable[None]]
+
+    async def __call__(self, change: Change) -> None:
+        await self.one(change)
 
 
 @dataclass(frozen=True)
@@ -87,6 +101,31 @@ async def record(kind: str, object_id: int, version: int, action: str) -> Change
         else:
             await jobs.enqueue(DELIVER_JOB, {"change": row.id, "consumer": subscription.name})
     return change
+
+
+async def record_many(kind: str, items: list[tuple[int, int, str]]) -> list[Change]:
+    """Append many changes of one kind, each (object id, version, action), and deliver
+    them: batched consumers get the whole list once. Call inside the transaction."""
+    if not items:
+        return []
+    subscribed = [s for s in _subscriptions.values() if kind in s.kinds]
+    if any(s.delivery is Delivery.QUEUED for s in subscribed):
+        return [await record(kind, *item) for item in items]  # jobs need each row's id
+    now = datetime.now(UTC)
+    await insert_rows(ChangeRecord, ("kind", "object_id", "version", "action", "occurred_at"),
+                      [(kind, *item, now) for item in items])  # fmt: skip
+    recorded = [Change(kind, object_id, version, action) for object_id, version, action in items]
+    for subscription in subscribed:
+        if subscription.delivery is Delivery.IN_TRANSACTION:
+            if isinstance(subscription.consumer, Batched):
+                await subscription.consumer.many(recorded)
+            else:
+                for change in recorded:
+                    await subscription.consumer(change)
+        else:
+            for change in recorded:
+                after_commit(functools.partial(subscription.consumer, change))
+    return recorded
 
 
 async def deliver_queued(payload: dict[str, Any]) -> None:

@@ -142,6 +142,8 @@ async def upload_observations(
     office = await Office.get_or_none(id=office_id)
     if office is None:
         raise NotFound("No such office.", field="office")
+    if office.origin_instance:
+        raise PermissionDenied("Offices of a peer instance report their figures there.")
     report = UploadReport(dry_run=dry_run)
     if len(data) > policy.max_bytes:
         report.problems.append(

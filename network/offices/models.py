@@ -47,6 +47,11 @@ class Office(Model):
     stable for the life of the office.
     `origin_instance` is empty for offices of this instance and names the peer
     instance for offices known through federation.
+
+    A `placeholder` stands for whoever a peer's pseudonymous or generalized label
+    names: it owns that label's copies here and describes no one office, so its place
+    facts are placeholders that nothing shows (the directory leaves it out, and every
+    place filter on publications requires an attribution that discloses place).
     """
 
     id = fields.IntField(primary_key=True)
@@ -63,6 +68,7 @@ class Office(Model):
         Attribution, max_length=16, default=Attribution.PSEUDONYMOUS
     )
     origin_instance = fields.CharField(max_length=200, default="")
+    placeholder = fields.BooleanField(default=False)
     # Publishing rules the office sets: whether an author may approve their own draft,
     # and terms its texts must never show (flagged by the analysis whatever it finds).
     allow_self_approval = fields.BooleanField(default=False)

@@ -11,6 +11,7 @@ import hmac
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import Any
 
 from tortoise.expressions import Q
 
@@ -98,7 +99,7 @@ async def create_office(principal: Principal, new: NewOffice, *, pseudonym_key: 
 
 
 def _filter_q(spec: OfficeFilter | None) -> Q:
-    q = Q()
+    q = Q(placeholder=False)
     if spec is None:
         return q
     if spec.states:
@@ -153,10 +154,95 @@ async def count_offices(spec: OfficeFilter | None) -> int:
 
 
 async def offices_by_ids(ids: Iterable[int]) -> dict[int, Office]:
-    return await by_ids(Office, ids)
+    """The directory's offices among `ids` (placeholders are not in the directory)."""
+    return await by_ids(Office.filter(placeholder=False), ids)
 
 
 async def offices_by_slugs(slugs: Iterable[str]) -> list[Office]:
     """The offices among `slugs`; a slug longer than any stored one matches nothing."""
     wanted = [slug for slug in slugs if len(slug) <= SLUG_LENGTH]
-    return await Office.filter(slug__in=wanted) if wanted else []
+    return await Office.filter(slug__in=wanted, placeholder=False) if wanted else []
+
+
+@dataclass(frozen=True)
+class RemoteOffice:
+    """Who published a peer's item, as far as its attribution says: a NAMED office
+    comes with its directory facts, a GENERALIZED label with region and size band, a
+    PSEUDONYMOUS one with nothing but the pseudonym (the label)."""
+
+    origin_instance: str
+    attribution: Attribution
+    label: str
+    jurisdiction: str = ""
+    state: str = ""
+    kind: OfficeKind | None = None
+    population_served: int = 0
+    region: Region | None = None
+    size_band: SizeBand | None = None
+
+
+async def remote_offices(remotes: Iterable[RemoteOffice]) -> dict[RemoteOffice, Office]:
+    """The local offices that stand for `remotes` (made or brought up to date), in a
+    few statements for any number. Keyed by origin, attribution and label, never by
+    anything a local office owns: a peer naming one of our pseudonyms gets an office
+    of its own, not ours."""
+    wanted = {remote: _stand_in(remote) for remote in set(remotes)}
+    if not wanted:
+        return {}
+    found: dict[tuple[str, str], Office] = {}
+    for origin in {remote.origin_instance for remote in wanted}:
+        slugs = [
+            slug for remote, (slug, _, _) in wanted.items() if remote.origin_instance == origin
+        ]
+        for office in await Office.filter(origin_instance=origin, slug__in=slugs):
+            found[(origin, office.slug)] = office
+    missing = {
+        (remote.origin_instance, slug): Office(
+            slug=slug,
+            pseudonym=pseudonym,
+            default_attribution=remote.attribution,
+            origin_instance=remote.origin_instance,
+            placeholder=remote.attribution is not Attribution.NAMED,
+            **facts,
+        )
+        for remote, (slug, pseudonym, facts) in wanted.items()
+        if (remote.origin_instance, slug) not in found
+    }
+    if missing:
+        await Office.bulk_create(list(missing.values()))
+        for origin in {origin for origin, _ in missing}:
+            slugs = [slug for o, slug in missing if o == origin]
+            for office in await Office.filter(origin_instance=origin, slug__in=slugs):
+                found[(origin, office.slug)] = office
+    result: dict[RemoteOffice, Office] = {}
+    for remote, (slug, _, facts) in wanted.items():
+        office = found[(remote.origin_instance, slug)]
+        if any(getattr(office, name) != value for name, value in facts.items()):
+            await Office.filter(id=office.id).update(**facts)
+            await office.refresh_from_db()
+        result[remote] = office
+    return result
+
+
+def _stand_in(remote: RemoteOffice) -> tuple[str, str, dict[str, Any]]:
+    """Slug, pseudonym and directory facts of the office that stands for `remote`."""
+    key = hashlib.sha256(
+        f"{remote.origin_instance}\n{remote.attribution}\n{remote.label}".encode()
+    ).hexdigest()
+    named = remote.attribution is Attribution.NAMED
+    slug = f"{_slug_words(remote.label)}-{key[:12]}" if named else f"peer-{key[:24]}"
+    facts: dict[str, Any] = {
+        "name": remote.label[:200],
+        "jurisdiction": remote.jurisdiction[:200],
+        "state": remote.state.upper()[:2],
+        "kind": remote.kind or OfficeKind.COUNTY,
+        "population_served": max(remote.population_served, 0),
+        "region": remote.region or Region.NORTHEAST,
+        "size_band": remote.size_band or SizeBand.SMALL,
+    }
+    return slug, f"peer-{key[:35]}", facts
+
+
+def _slug_words(label: str) -> str:
+    words = re.sub(r"[^a-z0-9]+", "-", label.lower()).strip("-")
+    return (words or "office")[:60].rstrip("-")

@@ -12,6 +12,7 @@ unless asked. Its text is shown only inside its office (`shows_text`).
 from tortoise.expressions import Q
 
 from network.access.principal import Principal
+from network.errors import NotFound, ReadOnlyCopy
 from network.publications.models import Publication, PublicationStatus, Visibility
 
 # Visibilities any signed-in principal of this network may read once published.
@@ -45,3 +46,25 @@ def shows_text(principal: Principal, publication: Publication) -> bool:
     if publication.status != PublicationStatus.RETRACTED or principal.is_system:
         return True
     return principal.reads_own_office(publication.office_id)  # type: ignore[attr-defined]
+
+
+async def load_for_write(
+    principal: Principal, publication_id: int, instance_id: str
+) -> Publication:
+    """The publication a write names, if it belongs to the principal's office (or the
+    principal is the system). A copy of a peer's item the principal can read is
+    refused as read-only; anything else the principal may not write answers like a
+    publication that does not exist. Each write still checks its own role."""
+    publication = await Publication.get_or_none(id=publication_id)
+    if publication is None:
+        raise NotFound("No such publication.")
+    if publication.origin_instance != instance_id:
+        readable = await Publication.filter(
+            visible_q(principal, retracted=True), id=publication.id
+        ).exists()
+        if readable:
+            raise ReadOnlyCopy("Publications received from a peer instance are read-only.")
+        raise NotFound("No such publication.")
+    if not (principal.is_system or publication.office_id == principal.office_id):  # type: ignore[attr-defined]
+        raise NotFound("No such publication.")
+    return publication

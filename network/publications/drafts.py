@@ -25,6 +25,7 @@ from network.anonymize.redaction import Span, redact
 from network.errors import Conflict, InvalidInput, NotFound, PermissionDenied
 from network.offices.models import Office
 from network.pagination import Page, newest_first
+from network.publications.access import load_for_write
 from network.publications.models import (
     DraftState,
     EvidenceLevel,
@@ -273,15 +274,9 @@ async def load_copy(
 ) -> tuple[Publication, WorkingCopy]:
     """A publication and its working copy, for an editor of its office; another office's
     draft answers like one that does not exist."""
-    publication = await Publication.get_or_none(id=publication_id)
-    if publication is None or not (
-        principal.is_system or publication.office_id == principal.office_id  # type: ignore[attr-defined]
-    ):
-        raise NotFound("No such publication.")
+    publication = await load_for_write(principal, publication_id, instance_id)
     if not principal.may_publish_for(publication.office_id):  # type: ignore[attr-defined]
         raise PermissionDenied("Only publishers of the office can work on its drafts.")
-    if publication.origin_instance != instance_id:
-        raise PermissionDenied("Publications received from a peer instance are read-only.")
     copy = await WorkingCopy.get_or_none(publication_id=publication.id)
     if copy is None:
         raise NotFound(

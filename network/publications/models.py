@@ -124,6 +124,7 @@ class Publication(Model):
     retraction_reason = fields.TextField(default="")
     origin_instance = fields.CharField(max_length=200)
     origin_id = fields.CharField(max_length=64)
+    origin_name = fields.CharField(max_length=200, default="")  # copies: the origin's name
     version = fields.IntField(default=1)
     revision_count = fields.IntField(default=0)
     # The newest revision's id. A plain column, not a foreign key: a constraint here

@@ -13,9 +13,10 @@ from datetime import UTC, date, datetime
 from network.access.principal import Principal
 from network.audit import service as audit
 from network.changes import log as changes
-from network.errors import Conflict, InvalidInput, NotFound, PermissionDenied
+from network.errors import Conflict, InvalidInput, PermissionDenied
 from network.metrics.models import MetricDefinition
 from network.offices.models import Attribution, Office
+from network.publications.access import load_for_write
 from network.publications.disclosure import attribution_label
 from network.publications.models import (
     EvidenceLevel,
@@ -178,14 +179,8 @@ async def create_publication(
 async def _load_for_write(
     principal: Principal, publication_id: int, instance_id: str
 ) -> Publication:
-    publication = await Publication.get_or_none(id=publication_id)
-    if publication is None or not (
-        principal.is_system or publication.office_id == principal.office_id  # type: ignore[attr-defined]
-    ):
-        raise NotFound("No such publication.")
+    publication = await load_for_write(principal, publication_id, instance_id)
     _check_can_write(principal, publication.office_id)  # type: ignore[attr-defined]
-    if publication.origin_instance != instance_id:
-        raise PermissionDenied("Publications received from a peer instance are read-only.")
     return publication
 
 

@@ -26,9 +26,10 @@ from network.access.principal import Principal, PrincipalKind
 from network.anonymize.analyzer import BLOCKING_SCORE, analyze
 from network.audit import service as audit
 from network.changes import log as changes
-from network.errors import Conflict, InvalidInput, NotFound, PermissionDenied
+from network.errors import Conflict, InvalidInput, PermissionDenied
 from network.offices.models import Attribution, Office
 from network.publications import drafts
+from network.publications.access import load_for_write
 from network.publications.disclosure import attribution_label
 from network.publications.drafts import DraftText
 from network.publications.models import (
@@ -341,15 +342,9 @@ async def start_revision(
     principal: Principal, publication_id: int, limits: Limits
 ) -> tuple[Publication, WorkingCopy]:
     """Open a working copy of a published item's current text for its next revision."""
-    publication = await Publication.get_or_none(id=publication_id)
-    if publication is None or not (
-        principal.is_system or publication.office_id == principal.office_id  # type: ignore[attr-defined]
-    ):
-        raise NotFound("No such publication.")
+    publication = await load_for_write(principal, publication_id, limits.instance_id)
     if not principal.may_publish_for(publication.office_id):  # type: ignore[attr-defined]
         raise PermissionDenied("Only publishers of the office can revise its publications.")
-    if publication.origin_instance != limits.instance_id:
-        raise PermissionDenied("Publications received from a peer instance are read-only.")
     if publication.status != PublicationStatus.PUBLISHED or publication.head_revision_id is None:
         raise Conflict("Only a published item can be revised.", field="status")
     head = await Revision.get(id=publication.head_revision_id)

@@ -14,7 +14,7 @@ from network.db import by_ids
 from network.jobs.service import enqueue
 from network.publications.models import Publication, Revision
 from network.publications.service import TEXT_ACTIONS
-from network.search.service import index_publication
+from network.search.service import index_publication, index_publications
 
 KIND = "search.reindex"
 BATCH = 500
@@ -55,3 +55,17 @@ async def index_change(change: Change) -> None:
         return
     revision = await Revision.get(id=publication.head_revision_id)
     await index_publication(publication, revision)
+
+
+async def index_changes(changes: list[Change]) -> None:
+    """`index_change` for many changes at once: two reads and one write per engine."""
+    ids = [c.object_id for c in changes if c.action in TEXT_ACTIONS]
+    if not ids:
+        return
+    publications = await Publication.filter(id__in=ids, head_revision_id__not_isnull=True)
+    heads = await by_ids(
+        Revision, [p.head_revision_id for p in publications if p.head_revision_id is not None]
+    )
+    await index_publications(
+        [(p, heads[p.head_revision_id]) for p in publications if p.head_revision_id in heads]
+    )

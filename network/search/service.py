@@ -48,6 +48,14 @@ async def index_publication(
     await backend.index(publication.id, revision.title, revision.summary, revision_text(revision))
 
 
+async def index_publications(pairs: list[tuple[Publication, Revision]]) -> None:
+    """`index_publication` for many publications, in one batch per engine."""
+    if pairs:
+        await backend_for(_client()).index_many(
+            [(p.id, r.title, r.summary, revision_text(r)) for p, r in pairs]
+        )
+
+
 async def _allowed_ids(
     principal: Principal, kind: PublicationKind | None, spec: PublicationFilter | None
 ) -> AllowedIds:

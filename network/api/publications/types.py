@@ -85,12 +85,14 @@ class Origin:
     version: int
     instance: str = strawberry.field(deprecation_reason="The same as `id`.")
 
+    stored_name: strawberry.Private[str] = ""
+
     @strawberry.field(description="The publishing instance's name.")
     def name(self, info: strawberry.Info) -> str:
         settings = info.context.settings
-        # Copies received from peers are named by their instance id until sync records
-        # the peer's name with them.
-        return str(settings.instance_name) if self.id == settings.instance_id else self.id
+        if self.id == settings.instance_id:
+            return str(settings.instance_name)
+        return self.stored_name or self.id  # a copy: the name its origin gave itself
 
 
 @strawberry.type(name="Revision")
@@ -318,6 +320,7 @@ def _common(publication: Publication) -> dict[str, Any]:
             item_id=publication.origin_id,
             version=publication.version,
             instance=publication.origin_instance,
+            stored_name=publication.origin_name,
         ),
         "model": publication,
     }

@@ -40,6 +40,10 @@ class SearchBackend(Protocol):
         """Replace the indexed text of one publication."""
         ...
 
+    async def index_many(self, rows: list[tuple[int, str, str, str]]) -> None:
+        """Replace the indexed text of many: (publication id, title, summary, body)."""
+        ...
+
     async def ranked(
         self, parsed: ParsedQuery, allowed: AllowedIds, *, size: int, start: int, rank_window: int
     ) -> list[RankedMatch]:

@@ -32,6 +32,14 @@ class PostgresSearch:
             [publication_id, title, summary, body],
         )
 
+    async def index_many(self, rows: list[tuple[int, str, str, str]]) -> None:
+        await self.client.execute_many(
+            "INSERT INTO publication_search (publication_id, title, summary, body) "
+            "VALUES ($1, $2, $3, $4) ON CONFLICT (publication_id) DO UPDATE SET "
+            "title = EXCLUDED.title, summary = EXCLUDED.summary, body = EXCLUDED.body",
+            [list(row) for row in rows],
+        )
+
     async def ranked(
         self, parsed: ParsedQuery, allowed: AllowedIds, *, size: int, start: int, rank_window: int
     ) -> list[RankedMatch]:

@@ -60,6 +60,15 @@ class SqliteSearch:
             [publication_id, title, summary, body],
         )
 
+    async def index_many(self, rows: list[tuple[int, str, str, str]]) -> None:
+        await self.client.execute_many(
+            "DELETE FROM publication_fts WHERE rowid = ?", [[row[0]] for row in rows]
+        )
+        await self.client.execute_many(
+            "INSERT INTO publication_fts (rowid, title, summary, body) VALUES (?, ?, ?, ?)",
+            [list(row) for row in rows],
+        )
+
     async def ranked(
         self, parsed: ParsedQuery, allowed: AllowedIds, *, size: int, start: int, rank_window: int
     ) -> list[RankedMatch]:
