@@ -383,7 +383,12 @@ async def _apply_page(
     source = apply.Source(via=peer.instance_id, names=names)
     counts = {apply.APPLIED: 0, apply.DUPLICATE: 0, apply.STALE: 0}
     quarantined = own = 0
-    async with atomic():
+    async with atomic() as connection:
+        if connection.capabilities.dialect == "postgres":
+            # The page's lookups (items by origin and id lists) are prepared statements
+            # reused for the life of a connection; a generic plan chosen while the
+            # tables were small would scan them whole once they have grown.
+            await connection.execute_script("SET LOCAL plan_cache_mode = force_custom_plan")
         ours = Peer.filter(id=peer.id, lease_owner=owner)
         if cursor is not None:
             moved = await ours.filter(cursor=peer.cursor).update(
