@@ -99,26 +99,8 @@ async def feed_page(
     settings: Settings, client: httpx.AsyncClient, peer: Peer, *, after: int, limit: int
 ) -> dict[str, Any]:
     """One page of `peer`'s feed after sequence number `after`."""
-    bearer = await token(settings, client, peer)
-    try:
-        response = await client.get(
-            peer.feed_endpoint,
-            params={"after": str(after), "limit": str(limit)},
-            headers={"authorization": f"Bearer {bearer}"},
-            timeout=TIMEOUT,
-        )
-    except httpx.HTTPError as error:
-        raise PeerUnavailable(f"feed unreachable ({type(error).__name__})") from None
-    if response.status_code == 401:
-        _tokens.pop(peer.instance_id, None)  # expired or revoked: a new one next time
-    body = _json(response)
-    if response.status_code != 200:
-        raise PeerUnavailable(
-            f"feed answered {response.status_code}: {str(body.get('message', ''))[:200]}",
-            response.status_code,
-            _retry_after(response),
-        )
-    return body
+    params = {"after": str(after), "limit": str(limit)}
+    return await _peer_get(settings, client, peer, peer.feed_endpoint, params)
 
 
 def _retry_after(response: httpx.Response) -> float | None:
@@ -129,6 +111,8 @@ def _retry_after(response: httpx.Response) -> float | None:
 async def _peer_get(
     settings: Settings, client: httpx.AsyncClient, peer: Peer, url: str, params: dict[str, str]
 ) -> dict[str, Any]:
+    """A GET with the peer's access token; PeerUnavailable with the status (and the
+    peer's message) for anything but 200."""
     bearer = await token(settings, client, peer)
     try:
         response = await client.get(
@@ -137,11 +121,13 @@ async def _peer_get(
     except httpx.HTTPError as error:
         raise PeerUnavailable(f"{url} unreachable ({type(error).__name__})") from None
     if response.status_code == 401:
-        _tokens.pop(peer.instance_id, None)
+        _tokens.pop(peer.instance_id, None)  # expired or revoked: a new one next time
     body = _json(response)
     if response.status_code != 200:
         raise PeerUnavailable(
-            f"{url} answered {response.status_code}", response.status_code, _retry_after(response)
+            f"{url} answered {response.status_code}: {str(body.get('message', ''))[:200]}",
+            response.status_code,
+            _retry_after(response),
         )
     return body
 

@@ -112,9 +112,9 @@ async def open_envelope(
     )  # fmt: skip
 
 
-def claimed_origin(token: str) -> str:
-    """The origin an envelope names, read without verifying anything: only to choose
-    whose keys to verify it with (`open_envelope` then checks the claim)."""
+def claimed(token: str) -> dict[str, Any]:
+    """The payload an envelope carries, read without verifying anything: to choose
+    whose keys to verify it with, or to show an admin what a refused entry claims."""
     if not isinstance(token, str) or len(token) > MAX_ENVELOPE_BYTES:
         raise EnvelopeError("malformed", "not an envelope of acceptable size")
     segments = token.split(".")
@@ -125,7 +125,14 @@ def claimed_origin(token: str) -> str:
         payload = json.loads(raw)
     except (ValueError, UnicodeError, binascii.Error):
         raise EnvelopeError("malformed", "the payload is not base64url JSON") from None
-    origin = payload.get("origin") if isinstance(payload, dict) else None
+    if not isinstance(payload, dict):
+        raise EnvelopeError("invalid", "the payload is not an object")
+    return payload
+
+
+def claimed_origin(token: str) -> str:
+    """The origin an envelope names, unverified (`open_envelope` then checks it)."""
+    origin = claimed(token).get("origin")
     if not isinstance(origin, str) or not 0 < len(origin) <= 200:
         raise EnvelopeError("invalid", "the payload names no origin")
     return origin

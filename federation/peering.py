@@ -94,7 +94,7 @@ async def fetch_remote(client: httpx.AsyncClient, base_url: str) -> Remote:
     if _base(document["baseUrl"]) != base:
         raise PeeringError(f"{base} says its base URL is {document['baseUrl'][:200]}.")
     for name in ("jwksUri", "feedEndpoint", "hintEndpoint", "tokenEndpoint"):
-        if not _same_origin(document[name], base):
+        if not same_origin(document[name], base):
             raise PeeringError(f"{name} of {base} points to another host.")
     token_keys = await _json(client, f"{base}/.well-known/jwks.json")
     envelope_keys = await _json(client, document["jwksUri"])
@@ -273,7 +273,7 @@ def _base(url: str) -> str:
     return f"{parts.scheme}://{parts.netloc}{parts.path}".rstrip("/")
 
 
-def _same_origin(url: str, base: str) -> bool:
+def same_origin(url: str, base: str) -> bool:
     a, b = urlsplit(url), urlsplit(base)
     return (a.scheme, a.netloc) == (b.scheme, b.netloc)
 

@@ -17,6 +17,7 @@ import httpx
 
 from federation import client
 from federation.models import Peer, RemoteOrigin
+from federation.peering import same_origin
 from network.settings import Settings
 
 log = logging.getLogger("federation.relays")
@@ -38,7 +39,10 @@ async def learn(
     fields = {name: found.get(name) for name in ("name", "baseUrl", "jwksUri")}
     if not all(isinstance(v, str) and 0 < len(v) <= 500 for v in fields.values()):
         return None
-    if not _same_origin(str(fields["jwksUri"]), str(fields["baseUrl"])):
+    base = str(fields["baseUrl"])
+    if urlsplit(base).scheme not in ("http", "https") or not same_origin(
+        str(fields["jwksUri"]), base
+    ):
         return None
     keys_via = ""
     try:
@@ -62,8 +66,3 @@ async def learn(
     log.info("learned origin %s through %s (keys %s)", origin, peer.instance_id,
              f"vouched for by {keys_via}" if keys_via else "read from the origin")  # fmt: skip
     return row
-
-
-def _same_origin(url: str, base: str) -> bool:
-    a, b = urlsplit(url), urlsplit(base)
-    return a.scheme in ("http", "https") and (a.scheme, a.netloc) == (b.scheme, b.netloc)

@@ -144,8 +144,7 @@ def routes(settings: Settings) -> list[Route]:
         refused = _peer_only(request)
         if refused is not None:
             return refused
-        client_id = request.scope["principal"].client_id
-        peer = await Peer.get_or_none(their_client_id=client_id or "")
+        peer = await _reader(request)
         if peer is None:
             return _error(403, "forbidden", "Hints come from peers.")
         wait = hint_limit.check(peer.instance_id)
