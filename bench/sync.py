@@ -297,6 +297,7 @@ async def measure(b: Node, entries: int) -> list[tuple[str, str, str, str]]:
             took = time.perf_counter() - start
             if profiler:
                 profiler.disable()
+                profiler.dump_stats(os.environ.get("BENCH_PROFILE_OUT", "/dev/null"))
                 pstats.Stats(profiler).sort_stats("cumulative").print_stats(45)
             if outcome.error:
                 raise SystemExit(f"sync failed: {outcome.error}")

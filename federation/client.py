@@ -7,6 +7,8 @@ fresh `jti`, so a captured one cannot be replayed. Tokens are kept until a littl
 before they expire.
 """
 
+import email.utils
+import logging
 import secrets
 import time
 from dataclasses import dataclass
@@ -19,10 +21,14 @@ from federation.models import Peer
 from network.auth.keys import ALGORITHM, key_ring
 from network.settings import Settings
 
+log = logging.getLogger("federation.client")
+
 ASSERTION_TYPE = "urn:ietf:params:oauth:client-assertion-type:jwt-bearer"
 TIMEOUT = httpx.Timeout(15.0, connect=5.0)
 ASSERTION_SECONDS = 60
 EARLY_SECONDS = 30
+CLOCK_TOLERANCE_SECONDS = 10  # a difference the peer's leeway absorbs
+MAX_CLOCK_OFFSET_SECONDS = 7 * 24 * 3600  # beyond this a Date header is not believed
 
 
 class PeerUnavailable(RuntimeError):
@@ -44,6 +50,7 @@ class _Token:
 
 
 _tokens: dict[str, _Token] = {}
+_offsets: dict[str, float] = {}  # a peer's clock minus ours, learnt from a refusal
 
 
 def forget_tokens() -> None:
@@ -51,12 +58,43 @@ def forget_tokens() -> None:
 
 
 async def token(settings: Settings, client: httpx.AsyncClient, peer: Peer) -> str:
-    """An access token for `peer`'s feed (cached until shortly before it expires)."""
+    """An access token for `peer`'s feed (cached until shortly before it expires).
+
+    An assertion's times are checked by the peer's clock. When the peer refuses one
+    and its `Date` header shows its clock is off from ours, the assertion is made
+    again in its time, and later ones for it too: a peer with a wrong clock (or a
+    wrong clock here) still syncs, with a warning in the log."""
     cached = _tokens.get(peer.instance_id)
     if cached is not None and cached.expires_at - EARLY_SECONDS > time.time():
         return cached.value
+    offset = _offsets.get(peer.instance_id, 0.0)
+    response = await _ask_token(settings, client, peer, offset)
+    if response.status_code in (400, 401):
+        theirs = _clock_offset(response)
+        if theirs is not None and abs(theirs - offset) > CLOCK_TOLERANCE_SECONDS:
+            log.warning(
+                "%s's clock is %+.0f s from ours: assertions for it are dated by its clock",
+                peer.instance_id, theirs,
+            )  # fmt: skip
+            _offsets[peer.instance_id] = theirs
+            response = await _ask_token(settings, client, peer, theirs)
+    body = _json(response)
+    if response.status_code != 200 or not isinstance(body.get("access_token"), str):
+        raise PeerUnavailable(
+            f"token refused: {str(body.get('error') or response.status_code)[:200]}",
+            response.status_code,
+        )
+    lifetime = body.get("expires_in")
+    seconds = lifetime if isinstance(lifetime, int) and 0 < lifetime <= 3600 else 60
+    _tokens[peer.instance_id] = _Token(body["access_token"], time.time() + seconds)
+    return str(body["access_token"])
+
+
+async def _ask_token(
+    settings: Settings, client: httpx.AsyncClient, peer: Peer, offset: float
+) -> httpx.Response:
     ring = await key_ring(settings)
-    now = int(time.time())
+    now = int(time.time() + offset)
     assertion = jwt.encode(
         {"alg": ALGORITHM, "kid": ring.signing.kid},
         {
@@ -71,7 +109,7 @@ async def token(settings: Settings, client: httpx.AsyncClient, peer: Peer) -> st
         algorithms=[ALGORITHM],
     )
     try:
-        response = await client.post(
+        return await client.post(
             peer.token_endpoint,
             data={
                 "grant_type": "client_credentials",
@@ -83,16 +121,19 @@ async def token(settings: Settings, client: httpx.AsyncClient, peer: Peer) -> st
         )
     except httpx.HTTPError as error:
         raise PeerUnavailable(f"token endpoint unreachable ({type(error).__name__})") from None
-    body = _json(response)
-    if response.status_code != 200 or not isinstance(body.get("access_token"), str):
-        raise PeerUnavailable(
-            f"token refused: {str(body.get('error') or response.status_code)[:200]}",
-            response.status_code,
-        )
-    lifetime = body.get("expires_in")
-    seconds = lifetime if isinstance(lifetime, int) and 0 < lifetime <= 3600 else 60
-    _tokens[peer.instance_id] = _Token(body["access_token"], time.time() + seconds)
-    return str(body["access_token"])
+
+
+def _clock_offset(response: httpx.Response) -> float | None:
+    """How far the answering server's clock is ahead of ours, from its `Date`
+    header (RFC 9110 section 6.6.1; to the second); None without a usable one."""
+    try:
+        when = email.utils.parsedate_to_datetime(response.headers.get("date", ""))
+    except (TypeError, ValueError):
+        return None
+    if when.tzinfo is None:
+        return None
+    offset = when.timestamp() - time.time()
+    return offset if abs(offset) <= MAX_CLOCK_OFFSET_SECONDS else None
 
 
 async def feed_page(

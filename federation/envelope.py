@@ -17,15 +17,16 @@ Opening an envelope trusts nothing before the signature is checked, and little a
 """
 
 import base64
-import binascii
 import hashlib
-import json
+import re
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from typing import Any
 
+import orjson
+from cryptography.exceptions import InvalidSignature
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
 from joserfc import jws
-from joserfc.errors import JoseError
 from joserfc.jwk import OKPKey
 
 from federation import canonical
@@ -64,16 +65,32 @@ def seal(key: OKPKey, kid: str, entry: dict[str, Any]) -> str:
     return jws.serialize_compact(header, payload, key, algorithms=ALGORITHMS)
 
 
-async def open_envelope(
-    token: str,
-    key_for: Callable[[str], Awaitable[OKPKey | None]],
-    *,
-    origin: str,
-) -> Entry:
-    """The verified entry, or EnvelopeError."""
-    if not isinstance(token, str) or len(token) > MAX_ENVELOPE_BYTES:
-        raise EnvelopeError("malformed", "not an envelope of acceptable size")
-    header = _protected_header(token)
+@dataclass(frozen=True)
+class Sealed:
+    """A compact JWS split and decoded, its header checked, nothing else trusted."""
+
+    kid: str
+    signing_input: bytes
+    signature: bytes
+    payload: bytes
+
+    def claims(self) -> dict[str, Any]:
+        """The payload, parsed but not verified (to choose whose keys to verify
+        it with)."""
+        try:
+            payload = orjson.loads(self.payload)
+        except orjson.JSONDecodeError:
+            raise EnvelopeError("invalid", "the payload is not JSON") from None
+        if not isinstance(payload, dict):
+            raise EnvelopeError("invalid", "the payload is not an object")
+        return payload
+
+
+def unseal(token: str) -> Sealed:
+    """Split and decode an envelope and check its protected header (read before
+    anything is verified: RFC 7515 section 7.1), or EnvelopeError."""
+    segments = _segments(token)
+    header = _object(segments[0], "the protected header", "malformed")
     if header.get("alg") not in ALGORITHMS:
         raise EnvelopeError("algorithm", f"algorithm {str(header.get('alg'))[:20]!r} refused")
     if header.get("typ") != TYP or "crit" in header:
@@ -81,77 +98,101 @@ async def open_envelope(
     kid = header.get("kid")
     if not isinstance(kid, str) or not kid or len(kid) > 64:
         raise EnvelopeError("malformed", "the header names no key")
-    key = await key_for(kid)
-    if key is None:
-        raise EnvelopeError("unknown_key", f"no key {kid!r} for {origin}")
     try:
-        verified = jws.deserialize_compact(token.encode("ascii"), key, algorithms=ALGORITHMS)
-    except (JoseError, ValueError, TypeError):
+        payload, signature = _b64decode(segments[1]), _b64decode(segments[2])
+    except ValueError:
+        raise EnvelopeError("malformed", "a segment is not base64url") from None
+    return Sealed(kid, f"{segments[0]}.{segments[1]}".encode("ascii"), signature, payload)
+
+
+def verify(sealed: Sealed, key: OKPKey, *, origin: str) -> Entry:
+    """The entry `sealed` holds, if `key` signed it for `origin`; else EnvelopeError.
+
+    The signature is checked with the key's Ed25519 public key directly: the header
+    was already held to `alg: Ed25519`, and decoding the token once here (rather than
+    again in a JOSE library after `unseal`) halves what opening costs a syncing peer."""
+    public = key.public_key
+    if not isinstance(public, Ed25519PublicKey):
+        raise EnvelopeError("signature", f"key {sealed.kid!r} is not an Ed25519 key")
+    try:
+        public.verify(sealed.signature, sealed.signing_input)
+    except InvalidSignature:
         raise EnvelopeError("signature", "the signature does not verify") from None
-    payload = verified.payload
-    try:
-        entry = json.loads(payload)
-    except (ValueError, UnicodeError):
-        raise EnvelopeError("invalid", "the payload is not JSON") from None
-    if not isinstance(entry, dict):
-        raise EnvelopeError("invalid", "the payload is not an object")
+    entry = sealed.claims()
     try:
         _members(entry, deep=False)
         again = canonical.encode(entry)  # checks every value on the way
     except canonical.NotCanonical as error:
         raise EnvelopeError("invalid", str(error)) from None
-    if again != payload:
+    if again != sealed.payload:
         raise EnvelopeError("not_canonical", "the payload is not in canonical form")
     if entry["origin"] != origin:
         raise EnvelopeError(
             "origin", f"signed for {str(entry['origin'])[:80]!r}, expected {origin!r}"
         )
     return Entry(
-        entry["origin"], entry["id"], entry["version"], entry["kind"], entry["body"], kid,
-        hashlib.sha256(payload).hexdigest(),
+        entry["origin"], entry["id"], entry["version"], entry["kind"], entry["body"],
+        sealed.kid, hashlib.sha256(sealed.payload).hexdigest(),
     )  # fmt: skip
 
 
+async def open_envelope(
+    token: str,
+    key_for: Callable[[str], Awaitable[OKPKey | None]],
+    *,
+    origin: str,
+) -> Entry:
+    """The verified entry, or EnvelopeError."""
+    sealed = unseal(token)
+    key = await key_for(sealed.kid)
+    if key is None:
+        raise EnvelopeError("unknown_key", f"no key {sealed.kid!r} for {origin}")
+    return verify(sealed, key, origin=origin)
+
+
 def claimed(token: str) -> dict[str, Any]:
-    """The payload an envelope carries, read without verifying anything: to choose
-    whose keys to verify it with, or to show an admin what a refused entry claims."""
-    if not isinstance(token, str) or len(token) > MAX_ENVELOPE_BYTES:
-        raise EnvelopeError("malformed", "not an envelope of acceptable size")
-    segments = token.split(".")
-    if len(segments) != 3 or not token.isascii():
-        raise EnvelopeError("malformed", "not a compact JWS")
-    try:
-        raw = base64.urlsafe_b64decode(segments[1] + "=" * (-len(segments[1]) % 4))
-        payload = json.loads(raw)
-    except (ValueError, UnicodeError, binascii.Error):
-        raise EnvelopeError("malformed", "the payload is not base64url JSON") from None
-    if not isinstance(payload, dict):
-        raise EnvelopeError("invalid", "the payload is not an object")
-    return payload
+    """The payload an envelope carries, read without verifying anything: to show an
+    admin what a refused entry claims (whatever its header says)."""
+    return _object(_segments(token)[1], "the payload", "invalid")
 
 
-def claimed_origin(token: str) -> str:
-    """The origin an envelope names, unverified (`open_envelope` then checks it)."""
-    origin = claimed(token).get("origin")
+def claimed_origin(payload: dict[str, Any]) -> str:
+    """The origin an unverified payload names (`verify` then checks it)."""
+    origin = payload.get("origin")
     if not isinstance(origin, str) or not 0 < len(origin) <= 200:
         raise EnvelopeError("invalid", "the payload names no origin")
     return origin
 
 
-def _protected_header(token: str) -> dict[str, Any]:
-    """The protected header, read before anything is verified (RFC 7515 section 7.1:
-    the first of three base64url segments)."""
+def _segments(token: str) -> list[str]:
+    if not isinstance(token, str) or len(token) > MAX_ENVELOPE_BYTES:
+        raise EnvelopeError("malformed", "not an envelope of acceptable size")
     segments = token.split(".")
     if len(segments) != 3 or not token.isascii():
         raise EnvelopeError("malformed", "not a compact JWS")
+    return segments
+
+
+def _object(segment: str, what: str, not_object: str) -> dict[str, Any]:
     try:
-        raw = base64.urlsafe_b64decode(segments[0] + "=" * (-len(segments[0]) % 4))
-        header = json.loads(raw)
-    except (ValueError, UnicodeError, binascii.Error):
-        raise EnvelopeError("malformed", "the protected header is not base64url JSON") from None
-    if not isinstance(header, dict):
-        raise EnvelopeError("malformed", "the protected header is not an object")
-    return header
+        value = orjson.loads(_b64decode(segment))
+    except (ValueError, orjson.JSONDecodeError):
+        raise EnvelopeError("malformed", f"{what} is not base64url JSON") from None
+    if not isinstance(value, dict):
+        raise EnvelopeError(not_object, f"{what} is not an object")
+    return value
+
+
+_BASE64URL = re.compile(rb"[A-Za-z0-9_-]*")
+
+
+def _b64decode(segment: str) -> bytes:
+    """Strict unpadded base64url (RFC 7515 section 2): any other character refused,
+    so one envelope has one spelling."""
+    data = segment.encode("ascii")
+    if not _BASE64URL.fullmatch(data) or len(data) % 4 == 1:
+        raise ValueError("not base64url")
+    return base64.urlsafe_b64decode(data + b"=" * (-len(data) % 4))
 
 
 def _members(entry: dict[str, Any], *, deep: bool = True) -> None:

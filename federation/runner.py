@@ -14,7 +14,7 @@ from datetime import UTC, datetime
 
 import httpx
 
-from federation import client, feed, sync
+from federation import client, feed, sync, verifying
 from federation.models import FEED_COUNTER, Peer, PeerState
 from network.settings import Settings
 from network.state import service as state
@@ -54,6 +54,7 @@ class Runner:
         for task in self._tasks:
             with contextlib.suppress(asyncio.CancelledError, Exception):
                 await task
+        verifying.close()
 
     def wake(self) -> None:
         self._wake.set()

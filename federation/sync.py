@@ -15,6 +15,7 @@ peer waits the full 15 minutes and its last error says why (a revoked client, a
 removed peer: something an admin must look at).
 """
 
+import asyncio
 import logging
 import os
 import random
@@ -27,8 +28,8 @@ import httpx
 from joserfc.jwk import OKPKey
 from tortoise.expressions import F, Q
 
-from federation import apply, client, digests, feed, relays
-from federation.envelope import EnvelopeError, claimed, claimed_origin, open_envelope
+from federation import apply, client, digests, feed, relays, verifying
+from federation.envelope import EnvelopeError, claimed, claimed_origin, unseal
 from federation.models import Peer, PeerState, Quarantined, QuarantineState, RemoteOrigin
 from network.settings import Settings
 from network.transactions import atomic
@@ -40,6 +41,7 @@ LEASE_SECONDS = 30  # renewed after every page
 FIRST_BACKOFF_SECONDS = 5.0
 MAX_BACKOFF_SECONDS = 15 * 60.0
 KEY_REFETCH_SECONDS = 60
+ASKED_AGAIN = 2  # times a refused envelope is fetched again before it is quarantined
 RETRYABLE_4XX = (408, 429)
 
 
@@ -205,25 +207,33 @@ async def sync_peer(settings: Settings, http: httpx.AsyncClient, peer_id: int, o
     peer = await Peer.get(id=peer_id)
     result = Round(peer=peer.instance_id, cursor=peer.cursor)
     verifier = Verifier(settings, peer, http)
+    # The next page is fetched and its signatures checked while this one is applied.
+    pending: asyncio.Future[Fetched] | None = None
     try:
+        fetching = pending = asyncio.ensure_future(
+            _fetch(settings, http, peer, verifier, peer.cursor, True)
+        )
         while True:
-            page = await client.feed_page(settings, http, peer, after=peer.cursor, limit=PAGE_SIZE)
-            last = page.get("last")
-            if (
-                isinstance(last, int) and _seq(last) and last < peer.cursor
-                and not page.get("entries") and not result.rewound
-            ):  # fmt: skip
-                await _rewind(peer, owner, last, result)
+            fetched = await fetching
+            pending = None
+            if fetched.rewind_to is not None:
+                await _rewind(peer, owner, fetched.rewind_to, result)
+                fetching = pending = asyncio.ensure_future(
+                    _fetch(settings, http, peer, verifier, peer.cursor, False)
+                )
                 continue
-            entries, next_cursor, more, head = _check_page(page, peer.cursor)
-            opened = [await open_entry(settings, verifier, seq, token) for seq, token in entries]
+            if fetched.more:
+                fetching = pending = asyncio.ensure_future(
+                    _fetch(settings, http, peer, verifier, fetched.next, not result.rewound)
+                )
             await _apply_page(
-                peer, owner, opened, result, verifier.names, cursor=(next_cursor, head)
-            )
-            peer.cursor = next_cursor
+                peer, owner, fetched.opened, result, verifier.names,
+                cursor=(fetched.next, fetched.head),
+            )  # fmt: skip
+            peer.cursor = fetched.next
             result.pages += 1
-            result.cursor = next_cursor
-            if not more:
+            result.cursor = fetched.next
+            if not fetched.more:
                 break
             await _renew_lease(peer.id, owner)
         if _check_due(settings, peer):
@@ -237,6 +247,9 @@ async def sync_peer(settings: Settings, http: httpx.AsyncClient, peer_id: int, o
         result.error = f"internal error ({type(error).__name__})"
         await _failed(peer, error)
     finally:
+        if pending is not None:
+            pending.cancel()
+            await asyncio.gather(pending, return_exceptions=True)
         await Peer.filter(id=peer_id, lease_owner=owner).update(lease_owner="", lease_until=None)
     return result
 
@@ -309,7 +322,8 @@ async def check(
             if isinstance(item, dict) and item.get("seq") in wanted
             and isinstance(item.get("envelope"), str)
         ]  # fmt: skip
-        opened = [await open_entry(settings, verifier, seq, token) for seq, token in pairs]
+        opened = await open_entries(settings, verifier, pairs)
+        await _ask_again(settings, http, peer, verifier, opened)
         before = result.applied
         await _apply_page(peer, owner, opened, result, verifier.names)
         result.refetched += result.applied - before
@@ -354,20 +368,120 @@ def _seq(value: object) -> bool:
     return isinstance(value, int) and not isinstance(value, bool) and 0 <= value < 2**63
 
 
+@dataclass
+class Fetched:
+    """A page of a peer's feed, checked and opened (or a feed that went back)."""
+
+    next: int = 0
+    more: bool = False
+    head: int = 0
+    opened: list[Opened] = field(default_factory=list)
+    rewind_to: int | None = None
+
+
+async def _fetch(
+    settings: Settings, http: httpx.AsyncClient, peer: Peer, verifier: Verifier, after: int,
+    may_rewind: bool,
+) -> Fetched:  # fmt: skip
+    page = await client.feed_page(settings, http, peer, after=after, limit=PAGE_SIZE)
+    last = page.get("last")
+    if (
+        may_rewind
+        and isinstance(last, int)
+        and _seq(last)
+        and last < after
+        and not page.get("entries")
+    ):
+        return Fetched(rewind_to=last)
+    entries, next_cursor, more, head = _check_page(page, after)
+    opened = await open_entries(settings, verifier, entries)
+    await _ask_again(settings, http, peer, verifier, opened)
+    return Fetched(next_cursor, more, head, opened)
+
+
+async def _ask_again(
+    settings: Settings, http: httpx.AsyncClient, peer: Peer, verifier: Verifier,
+    opened: list[Opened],
+) -> None:  # fmt: skip
+    """An envelope refused before anything in it could be trusted may have been
+    damaged on the way (a faulty proxy, a link without TLS): ask the peer for it
+    again, up to ASKED_AGAIN times. The first copy that verifies is taken; one served
+    twice byte for byte is what the peer holds, and is quarantined with its reason;
+    copies that keep changing and never verify fail the round (the connection is at
+    fault: nothing of the page is applied, and the next round tries again)."""
+    suspect = [item for item in opened if item.refusal is not None]
+    for _ in range(ASKED_AGAIN):
+        if not suspect:
+            return
+        page = await client.entries_by_seq(settings, http, peer, [i.seq for i in suspect])
+        raw = page.get("entries")
+        if not isinstance(raw, list):
+            raise BadPage("the refetch answer has no list of entries")
+        served = {
+            item["seq"]: item["envelope"] for item in raw
+            if isinstance(item, dict) and _seq(item.get("seq"))
+            and isinstance(item.get("envelope"), str)
+        }  # fmt: skip
+        lost = [item.seq for item in suspect if item.seq not in served]
+        if lost:
+            raise BadPage(f"entry {lost[0]} was not served again")
+        changed = [item for item in suspect if served[item.seq] != item.token]
+        again = await open_entries(settings, verifier, [(i.seq, served[i.seq]) for i in changed])
+        for item, copy in zip(changed, again, strict=True):
+            item.token, item.entry, item.refusal, item.own = (
+                copy.token, copy.entry, copy.refusal, copy.own
+            )  # fmt: skip
+        suspect = [item for item in changed if item.refusal is not None]
+    if suspect:
+        raise BadPage(
+            f"entry {suspect[0].seq} came differently each time and never verified: "
+            "the connection to the peer damages what it carries"
+        )
+
+
 async def open_entry(settings: Settings, verifier: Verifier, seq: int, token: str) -> Opened:
     """An entry of a peer's feed verified, or with the reason it was refused."""
-    opened = Opened(seq, token)
-    try:
-        origin = claimed_origin(token)
-        if origin == settings.instance_id:
-            opened.own = True  # our own entry served back: never applied, so no loops
-            return opened
-        keys = await verifier.keys_for(origin)
-        if keys is None:
-            raise EnvelopeError("unknown_origin", f"{origin[:80]!r} is not an origin known here")
-        opened.entry = await open_envelope(token, keys.key_for, origin=origin)
-    except EnvelopeError as error:
-        opened.refusal = (error.reason, str(error))
+    return (await open_entries(settings, verifier, [(seq, token)]))[0]
+
+
+async def open_entries(
+    settings: Settings, verifier: Verifier, entries: list[tuple[int, str]]
+) -> list[Opened]:
+    """Entries (seq, envelope) of a peer's feed, each verified against its origin's
+    keys or with the reason it was refused. Whose key verifies what is decided here;
+    the signature checks themselves may run in helper processes."""
+    opened: list[Opened] = []
+    jobs: list[verifying.Job] = []
+    waiting: list[Opened] = []
+    for seq, token in entries:
+        item = Opened(seq, token)
+        opened.append(item)
+        try:
+            sealed = unseal(token)
+            origin = claimed_origin(sealed.claims())
+            if origin == settings.instance_id:
+                item.own = True  # our own entry served back: never applied, so no loops
+                continue
+            keys = await verifier.keys_for(origin)
+            if keys is None:
+                raise EnvelopeError(
+                    "unknown_origin", f"{origin[:80]!r} is not an origin known here"
+                )
+            key = await keys.key_for(sealed.kid)
+            if key is None:
+                raise EnvelopeError("unknown_key", f"no key {sealed.kid!r} for {origin}")
+        except EnvelopeError as error:
+            item.refusal = (error.reason, str(error))
+            continue
+        jobs.append((sealed, key, origin))
+        waiting.append(item)
+    checked = verifying.check(jobs, settings.federation_verify_processes)
+    results = checked if isinstance(checked, list) else await checked
+    for item, outcome in zip(waiting, results, strict=True):
+        if isinstance(outcome, tuple):
+            item.refusal = outcome
+        else:
+            item.entry = outcome
     return opened
 
 

@@ -155,7 +155,7 @@ def _settle_base_url(host: str, port: int) -> None:
 def _cmd_worker(args: argparse.Namespace, settings: Settings) -> int:
     import signal
 
-    from federation import sync
+    from federation import sync, verifying
     from federation.runner import Runner
     from network.jobs.service import run_due
     from network.jobs.worker import run_worker, worker_name
@@ -166,6 +166,7 @@ def _cmd_worker(args: argparse.Namespace, settings: Settings) -> int:
             print(f"Ran {ran} job(s).")
             for outcome in await sync.sync_all(settings, worker_name(), only_due=False):
                 print(f"Synced {outcome.line()}")
+            verifying.close()
             return 0
         stop = asyncio.Event()
         loop = asyncio.get_running_loop()

@@ -106,6 +106,9 @@ class Settings:
     # Seconds between anti-entropy checks with each peer (digests of its items compared
     # with what was applied here; see federation.digests).
     federation_check_seconds: int = 6 * 3600
+    # Helper processes that check the signatures of the next page while one is being
+    # applied (0: check them in the syncing process; see federation.verifying).
+    federation_verify_processes: int = 1
     search_rank_window: int = 2000
     db_pool_max: int = 10
     secret_key: str = ""
@@ -186,6 +189,9 @@ def load_settings() -> Settings:
         federation_poll_seconds=_int("NETWORK_FEDERATION_POLL_SECONDS", 60),
         federation_sync_in_serve=_bool("NETWORK_FEDERATION_SYNC_IN_SERVE", True),
         federation_check_seconds=_int("NETWORK_FEDERATION_CHECK_SECONDS", 6 * 3600),
+        federation_verify_processes=min(
+            max(_int("NETWORK_FEDERATION_VERIFY_PROCESSES", int((os.cpu_count() or 1) > 1)), 0), 8
+        ),
         search_rank_window=_int("NETWORK_SEARCH_RANK_WINDOW", 2000),
         db_pool_max=_int("NETWORK_DB_POOL_MAX", 10),
         secret_key=os.environ.get("NETWORK_SECRET_KEY", ""),

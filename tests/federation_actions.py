@@ -167,9 +167,35 @@ async def peers(settings: Settings, args: dict[str, Any]) -> dict[str, Any]:
     return {"peers": rows}
 
 
+async def state(settings: Settings, args: dict[str, Any]) -> dict[str, Any]:
+    """The items of `origin` as this instance holds them: on the origin, the newest
+    entry of each in its feed; elsewhere, what was applied, the copies (every row, so
+    a duplicate shows) and the entries waiting in quarantine."""
+    origin = args["origin"]
+    if origin == settings.instance_id:
+        newest: dict[str, list[Any]] = {}
+        for item, version, kind in await FeedEntry.filter(origin=origin).values_list(
+            "item_id", "version", "kind"
+        ):
+            if version > newest.get(item, [0])[0]:
+                newest[item] = [version, kind]
+        return {"items": newest}
+    applied = await Received.filter(origin=origin).values_list("item_id", "version", "kind")
+    rows = await Publication.filter(origin_instance=origin).values_list(
+        "origin_id", "version", "status"
+    )
+    waiting = await Quarantined.filter(peer=origin, state=QuarantineState.OPEN).count()
+    return {
+        "items": {item: [version, kind] for item, version, kind in applied},
+        "copies": [[item, version, str(status)] for item, version, status in rows],
+        "quarantined": waiting,
+    }
+
+
 COMMANDS = {
-    "office": office, "publish": publish, "fill": fill, "received": received, "revise": revise, "retract": retract, "share": share,
-    "copies": copies, "shared": shared, "peers": peers,
+    "office": office, "publish": publish, "fill": fill, "received": received, "revise": revise,
+    "retract": retract, "share": share, "copies": copies, "shared": shared, "peers": peers,
+    "state": state,
 }  # fmt: skip
 
 

@@ -79,13 +79,14 @@ def _database_url(engine: str, directory: Path, name: str) -> str:
 
 @contextmanager
 def instance(
-    tmp: Path, label: str, *, engine: str = "sqlite", env: dict[str, str] | None = None
-) -> Iterator[Instance]:
-    """A migrated instance served in its own process; stopped (and its PostgreSQL
-    database dropped) afterwards."""
+    tmp: Path, label: str, *, engine: str = "sqlite", env: dict[str, str] | None = None,
+    port: int = 0,
+) -> Iterator[Instance]:  # fmt: skip
+    """A migrated instance served in its own process (on `port`, or a free one);
+    stopped (and its PostgreSQL database dropped) afterwards."""
     directory = tmp / label
     directory.mkdir(parents=True, exist_ok=True)
-    port = free_port()
+    port = port or free_port()
     db_name = f"pn_fed_{label}_{uuid.uuid4().hex[:8]}"
     environment = {
         **os.environ,

@@ -55,6 +55,11 @@ class Script:
     status: int | None = None
     page_override: dict[str, Any] | None = None
     requests: int = 0
+    damaged: dict[int, list[str]] = field(default_factory=dict)  # served first, in turn
+
+    def serve(self, seq: int) -> dict[str, Any]:
+        first = self.damaged.get(seq)
+        return {"seq": seq, "envelope": first.pop(0) if first else self.entries[seq]}
 
     def jwks(self) -> dict[str, Any]:
         shown = self.keys if self.published is None else self.published
@@ -86,15 +91,13 @@ def _app(script: Script) -> Starlette:
             return JSONResponse(script.page_override)
         if "seqs" in request.query_params:
             seqs = [int(s) for s in request.query_params["seqs"].split(",")]
-            return JSONResponse({"entries": [
-                {"seq": s, "envelope": script.entries[s]} for s in seqs if s in script.entries
-            ]})  # fmt: skip
+            return JSONResponse({"entries": [script.serve(s) for s in seqs if s in script.entries]})
         after = int(request.query_params["after"])
         limit = int(request.query_params["limit"])
         seqs = sorted(s for s in script.entries if s > after)[:limit]
         return JSONResponse({
             "origin": ORIGIN,
-            "entries": [{"seq": s, "envelope": script.entries[s]} for s in seqs],
+            "entries": [script.serve(s) for s in seqs],
             "next": seqs[-1] if seqs else after,
             "more": len(seqs) == limit,
             "last": max(script.entries, default=0),
@@ -202,6 +205,39 @@ async def _copy(item: str) -> Publication | None:
 async def _reasons() -> dict[int, str]:
     rows = await Quarantined.filter(peer=ORIGIN, state=QuarantineState.OPEN)
     return {row.seq: row.reason for row in rows}
+
+
+def _damage(token: str, at: int) -> str:
+    """`token` with one character of its payload changed (still base64url)."""
+    header, payload, signature = token.split(".")
+    i = len(payload) // 2 + at
+    swapped = "A" if payload[i] != "A" else "B"
+    return f"{header}.{payload[:i]}{swapped}{payload[i + 1 :]}.{signature}"
+
+
+async def test_an_envelope_damaged_on_the_way_is_asked_for_again(
+    settings: Settings, hostile: tuple[Script, str]
+) -> None:
+    script, base = hostile
+    await _peer(script, base)
+    once, always = uuid.uuid4().hex, uuid.uuid4().hex
+    token = script.seal(once, 1, "publication", body("Damaged once"))
+    first = script.add(token)
+    script.damaged[first] = [_damage(token, 0)]  # the copy asked for again is sound
+    outcome = await _round(settings)
+    assert not outcome.error and (outcome.applied, outcome.quarantined) == (1, 0)
+    assert await _copy(once) is not None and await _reasons() == {}
+    # Damaged differently every time it is served: the connection is at fault, so
+    # the round fails with nothing applied and the cursor where it was.
+    token = script.seal(always, 1, "publication", body("Damaged always"))
+    second = script.add(token)
+    script.damaged[second] = [_damage(token, n) for n in range(3)]
+    outcome = await _round(settings)
+    assert "damages what it carries" in outcome.error and outcome.applied == 0
+    assert await _copy(always) is None and await _reasons() == {}
+    assert (await Peer.get(instance_id=ORIGIN)).cursor == first
+    outcome = await _round(settings)  # sound again: applied
+    assert not outcome.error and outcome.applied == 1 and await _copy(always) is not None
 
 
 async def test_versions_apply_once_in_order_and_conflicts_are_quarantined(

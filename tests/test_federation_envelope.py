@@ -115,6 +115,20 @@ async def test_a_signed_but_unfit_payload_is_refused() -> None:
         assert await _refused(garbage, key) == "malformed"
 
 
+async def test_one_spelling_per_envelope_and_only_ed25519_keys_verify() -> None:
+    key = _key()
+    token = seal(key, "k1", ENTRY)
+    header, payload, signature = token.split(".")
+    # base64 decoders that skip stray characters would accept these as the same token
+    for spelled in (f"{header}.{payload}.{signature}=", f"{header}.{payload}.{signature[:-1]}!",
+                    f"{header}.{payload}.+{signature}", f"{header}.{payload}=.{signature}"):  # fmt: skip
+        assert await _refused(spelled, key) == "malformed"
+    # a key of another curve published under the signer's kid verifies nothing
+    x25519 = OKPKey.generate_key("X25519", parameters={"kid": "k1"}, private=False)
+    assert await _refused(token, x25519) == "signature"
+    assert (await open_envelope(token, _finder(key), origin=ORIGIN)).version == 3
+
+
 def test_canonical_bodies_hold_only_exact_values() -> None:
     assert canonical.encode({"b": [True, None], "a": "é"}) == '{"a":"é","b":[true,null]}'.encode()
     for bad in ({"x": 1.5}, {"x": 2**53}, {"x": -(2**53)}, {1: "x"}, {"x": {1, 2}}):
