@@ -23,6 +23,7 @@ Prints a table and writes bench/RESULTS-sync-ENGINE.md.
 import argparse
 import asyncio
 import cProfile
+import importlib
 import json
 import os
 import pstats
@@ -36,6 +37,7 @@ import tempfile
 import time
 import uuid
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
@@ -50,10 +52,22 @@ from federation.envelope import open_envelope  # noqa: E402
 from federation.models import Peer  # noqa: E402
 from network.db import tortoise_config  # noqa: E402
 from network.settings import load_settings  # noqa: E402
+from network.wiring import wire  # noqa: E402
 
 POSTGRES = os.environ.get("BENCH_POSTGRES_URL", "postgresql://postgres@127.0.0.1:5432/postgres")
 BODY_WORDS = 200
 PROFILE = os.environ.get("BENCH_PROFILE") == "1"  # print where a sync round's time goes
+# Wall-clock seconds spent in each step of a sync round (nested steps are inside their
+# callers; fetching runs beside applying). Printed under the table.
+TIMED = (
+    "federation.sync:_fetch", "federation.sync:_apply_page", "federation.apply:apply_page",
+    "network.publications.copies:apply_changes", "network.publications.copies:_offices",
+    "network.publications.copies:_existing", "network.publications.copies:_revisions",
+    "network.publications.copies:_topics", "network.publications.copies:update_rows",
+    "network.changes.log:record_many", "network.search.reindex:index_changes",
+    "network.search.reindex:index_heads", "federation.feed:append_relayed",
+    "federation.apply:insert_rows", "federation.apply:update_rows",
+)  # fmt: skip
 
 FILL = """
 import asyncio, sys, uuid
@@ -242,6 +256,9 @@ async def _database(node: Node, create: bool) -> None:
         await admin.close()
 
 
+STEPS: list[str] = []
+
+
 def rate(count: int, seconds: float) -> str:
     return f"{count / seconds:,.0f}"
 
@@ -250,9 +267,34 @@ def rss_mib() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
+def timed() -> dict[str, list[float]]:
+    """Wrap the TIMED coroutines so each call adds its wall-clock seconds."""
+    spent: dict[str, list[float]] = {}
+    for name in TIMED:
+        module_name, attribute = name.split(":")
+        module = importlib.import_module(module_name)
+        original = getattr(module, attribute)
+        spent[name] = []
+
+        def wrapper(original: Any = original, bucket: list[float] = spent[name]) -> Any:
+            async def call(*args: Any, **kwargs: Any) -> Any:
+                start = time.perf_counter()
+                try:
+                    return await original(*args, **kwargs)
+                finally:
+                    bucket.append(time.perf_counter() - start)
+
+            return call
+
+        setattr(module, attribute, wrapper())
+    return spent
+
+
 async def measure(b: Node, entries: int) -> list[tuple[str, str, str, str]]:
     os.environ.update({k: v for k, v in b.env.items() if k.startswith(("NETWORK_", "DATABASE"))})
     settings = load_settings()
+    spent = timed()
+    wire(settings)  # the change-log consumers a serving instance has (search index, caches)
     await Tortoise.init(config=tortoise_config(settings))
     rows: list[tuple[str, str, str, str]] = []
     try:
@@ -268,7 +310,9 @@ async def measure(b: Node, entries: int) -> list[tuple[str, str, str, str]]:
                 start, after, seen, pages = time.perf_counter(), 0, 0, []
                 while True:
                     t0 = time.perf_counter()
-                    page = await client.feed_page(settings, http, peer, after=after, limit=200)
+                    page = await client.feed_page(
+                        settings, http, peer, after=after, limit=sync.PAGE_SIZE
+                    )
                     for item in page["entries"]:
                         if verify:
                             await open_envelope(item["envelope"], key_for, origin="a.bench")
@@ -285,6 +329,8 @@ async def measure(b: Node, entries: int) -> list[tuple[str, str, str, str]]:
             profiler = cProfile.Profile() if PROFILE else None
             if profiler:
                 profiler.enable()
+            for bucket in spent.values():
+                bucket.clear()
             start = time.perf_counter()
             pages_ms: list[float] = []
             outcome = sync.Round(peer="a.bench")
@@ -305,6 +351,11 @@ async def measure(b: Node, entries: int) -> list[tuple[str, str, str, str]]:
             assert done.cursor == done.feed_head, (done.cursor, done.feed_head)
             rows.append(("sync (verify + apply)", rate(entries, took),
                          f"{statistics.median(pages_ms):.1f}", f"{rss_mib():.0f}"))  # fmt: skip
+            STEPS.extend(
+                f"| {name.split(':')[1]} | {len(calls)} | {sum(calls):.2f} | "
+                f"{1000 * sum(calls) / max(len(calls), 1):.1f} |"
+                for name, calls in spent.items() if calls
+            )  # fmt: skip
     finally:
         await Tortoise.close_connections()
     return rows
@@ -348,7 +399,7 @@ def main() -> None:
     p50 = statistics.median(latencies_ms)
     p95 = latencies_ms[min(len(latencies_ms) - 1, int(len(latencies_ms) * 0.95))]
     table = [
-        "| path | entries/s | ms per 200-entry page (p50) | bench RSS MiB |",
+        f"| path | entries/s | ms per {sync.PAGE_SIZE}-entry page (p50) | bench RSS MiB |",
         "|---|---:|---:|---:|",
         *(f"| {r[0]} | {r[1]} | {r[2]} | {r[3]} |" for r in rows),
     ]
@@ -363,6 +414,13 @@ def main() -> None:
         "",
         f"Hinted publish on A until an anonymous reader of B sees it ({len(latencies)} "
         f"items): p50 {p50:.0f} ms, p95 {p95:.0f} ms, max {max(latencies_ms):.0f} ms.",
+        "",
+        "Where the sync's wall-clock time went (steps nest; fetching and checking the next "
+        "page run beside applying one):",
+        "",
+        "| step | calls | seconds | ms per call |",
+        "|---|---:|---:|---:|",
+        *STEPS,
         "",
     ])  # fmt: skip
     print(text)

@@ -36,7 +36,7 @@ from network.transactions import atomic
 
 log = logging.getLogger("federation.sync")
 
-PAGE_SIZE = 200
+PAGE_SIZE = 500  # the most a feed serves at once: fewer statements per entry
 LEASE_SECONDS = 30  # renewed after every page
 FIRST_BACKOFF_SECONDS = 5.0
 MAX_BACKOFF_SECONDS = 15 * 60.0

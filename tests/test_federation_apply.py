@@ -475,14 +475,15 @@ async def test_one_worker_at_a_time_per_peer(
 ) -> None:
     script, base = hostile
     await _peer(script, base)
-    for n in range(450):  # three pages
+    count = 2 * sync.PAGE_SIZE + 50  # three pages
+    for n in range(count):
         script.add(script.seal(f"item-{n}", 1, "publication", body(f"Item {n}")))
     first, second = await asyncio.gather(_round(settings, "w1"), _round(settings, "w2"))
     done = [r for r in (first, second) if not r.skipped]
-    assert len(done) == 1 and done[0].applied == 450 and done[0].pages == 3
+    assert len(done) == 1 and done[0].applied == count and done[0].pages == 3
     assert [r.skipped for r in (first, second)].count(True) == 1
     peer = await Peer.get(instance_id=ORIGIN)
-    assert peer.cursor == 450 and peer.lease_owner == ""
+    assert peer.cursor == count and peer.lease_owner == ""
     # A lease held by a live worker keeps others out; an expired one does not.
     await Peer.filter(id=peer.id).update(
         lease_owner="w9", lease_until=datetime.now(UTC) + timedelta(minutes=1)

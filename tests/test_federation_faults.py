@@ -15,6 +15,7 @@ from typing import Any
 
 import httpx
 
+from federation.sync import PAGE_SIZE
 from tests.conftest import ENGINE
 from tests.instances import Instance, free_port, instance
 from tests.test_federation_sync import act, peer
@@ -191,7 +192,7 @@ def test_sync_through_a_proxy_that_spoils_what_it_carries(tmp_path: Path) -> Non
         instance(tmp_path, "b", env=quick_checks) as b,
     ):  # fmt: skip
         act(a, "office", slug="lowmoor-da", name="Lowmoor County DA")
-        act(a, "fill", count=1500)
+        act(a, "fill", count=8 * PAGE_SIZE)  # enough pages for every page fault
         kept = act(a, "publish", office="lowmoor-da", title="Kept", attribution="NAMED")
         gone = act(a, "publish", office="lowmoor-da", title="Gone")
         act(a, "revise", id=kept["id"], title="Kept, revised", body="Second text.")

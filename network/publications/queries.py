@@ -8,6 +8,7 @@ import difflib
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import Any
 
 from tortoise.expressions import Q, Subquery
 from tortoise.functions import Count
@@ -254,13 +255,18 @@ BRIEF_SECTIONS = ("problem", "practice", "implementation", "outcomes", "cost_sta
 
 def revision_text(revision: Revision) -> str:
     """The revision as one document, the unit that diffs and search index."""
-    parts = [f"# {revision.title}", "", revision.summary.strip(), ""]
+    return document_text(revision.title, revision.summary, revision.sections, revision.body)
+
+
+def document_text(title: str, summary: str, sections: dict[str, Any] | None, body: str) -> str:
+    """`revision_text` from a revision's plain values."""
+    parts = [f"# {title}", "", summary.strip(), ""]
     for name in BRIEF_SECTIONS:
-        text = (revision.sections or {}).get(name)
+        text = (sections or {}).get(name)
         if text:
             parts += [f"## {name.replace('_', ' ').capitalize()}", "", text.strip(), ""]
-    if revision.body:
-        parts += [revision.body.strip(), ""]
+    if body:
+        parts += [body.strip(), ""]
     if not parts[-1].endswith("\n"):
         parts.append("")
     return "\n".join(parts)

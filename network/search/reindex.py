@@ -10,11 +10,10 @@ from typing import Any
 from tortoise.transactions import in_transaction
 
 from network.changes.log import Change
-from network.db import by_ids
 from network.jobs.service import enqueue
 from network.publications.models import Publication, Revision
 from network.publications.service import TEXT_ACTIONS
-from network.search.service import index_publication, index_publications
+from network.search.service import index_heads, index_publication
 
 KIND = "search.reindex"
 BATCH = 500
@@ -23,14 +22,7 @@ BATCH = 500
 async def reindex_batch(payload: dict[str, Any]) -> None:
     ids = [int(i) for i in payload.get("publication_ids", [])]
     async with in_transaction():
-        publications = await Publication.filter(id__in=ids, head_revision_id__not_isnull=True)
-        heads = await by_ids(
-            Revision, [p.head_revision_id for p in publications if p.head_revision_id is not None]
-        )
-        for publication in publications:
-            revision = heads.get(publication.head_revision_id)  # type: ignore[arg-type]
-            if revision is not None:
-                await index_publication(publication, revision)
+        await index_heads(ids)
 
 
 async def enqueue_full_reindex() -> int:
@@ -60,12 +52,5 @@ async def index_change(change: Change) -> None:
 async def index_changes(changes: list[Change]) -> None:
     """`index_change` for many changes at once: two reads and one write per engine."""
     ids = [c.object_id for c in changes if c.action in TEXT_ACTIONS]
-    if not ids:
-        return
-    publications = await Publication.filter(id__in=ids, head_revision_id__not_isnull=True)
-    heads = await by_ids(
-        Revision, [p.head_revision_id for p in publications if p.head_revision_id is not None]
-    )
-    await index_publications(
-        [(p, heads[p.head_revision_id]) for p in publications if p.head_revision_id in heads]
-    )
+    if ids:
+        await index_heads(ids)
