@@ -10,6 +10,10 @@ case "$mode" in
     exec network migrate
     ;;
   demo)
+    if [ -n "${DEMO_INSTANCE_NAME:-}" ]; then
+      # one instance among several: offices of its own, and a seed of its own unless set
+      exec network demo --instance-name "$DEMO_INSTANCE_NAME" ${DEMO_SEED:+--seed "$DEMO_SEED"}
+    fi
     exec network demo --seed "${DEMO_SEED:-7}"
     ;;
   worker)

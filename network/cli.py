@@ -75,12 +75,17 @@ def _cmd_migrate(args: argparse.Namespace, settings: Settings) -> int:
 
 
 def _cmd_demo(args: argparse.Namespace, settings: Settings) -> int:
-    from network.demo.loader import load_demo
+    from network.demo.loader import demo_seed, load_demo
 
     asyncio.run(migrate_database(settings))
-    report = asyncio.run(_with_db(settings, lambda: load_demo(settings, seed=args.seed)))
+    name = args.instance_name
+    seed = args.seed if args.seed is not None else (demo_seed(name) if name else 7)
+    report = asyncio.run(
+        _with_db(settings, lambda: load_demo(settings, seed=seed, instance_name=name))
+    )
     print(
-        f"Demo network loaded (seed {args.seed}): {report.offices} offices, "
+        f"Demo network loaded{f' for {name}' if name else ''} (seed {seed}): "
+        f"{report.offices} offices, "
         f"{report.members} members, {report.policies} policies, {report.briefs} briefs, "
         f"{report.observations} observations added."
     )
@@ -208,7 +213,14 @@ def build_parser() -> argparse.ArgumentParser:
     commands = parser.add_subparsers(dest="command", required=True)
     commands.add_parser("migrate", help="apply migrations and sync reference data")
     demo = commands.add_parser("demo", help="load the demo network (idempotent)")
-    demo.add_argument("--seed", type=int, default=7, help="seed for deterministic demo data")
+    demo.add_argument(
+        "--seed", type=int, help="seed for deterministic demo data (default 7, or one of the name)"
+    )
+    demo.add_argument(
+        "--instance-name",
+        help="load the demo of one instance among several: offices of its own (same shapes, "
+        "other places) and, without --seed, a seed of its own",
+    )
     serve = commands.add_parser("serve", help="serve the instance over HTTP")
     serve.add_argument("--host", default="127.0.0.1")
     serve.add_argument("--port", type=int, default=8000)

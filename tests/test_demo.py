@@ -11,6 +11,7 @@ from collections import Counter
 import asyncpg
 
 from network.demo.loader import load_demo
+from network.demo.offices import PLACES, demo_offices
 from network.metrics.models import Observation
 from network.offices.models import Office
 from network.publications.models import (
@@ -84,8 +85,9 @@ async def test_demo_text_is_not_placeholder(settings) -> None:
     assert all(len(b.split()) >= 100 for b in bodies)
 
 
-async def _demo_fingerprint(tmp_path, name: str, seed: int) -> list[tuple]:
-    """Load the demo with `seed` into a fresh database through the CLI; read it back raw."""
+async def _demo_fingerprint(tmp_path, name: str, *args: str) -> list[tuple]:
+    """Load the demo (`network demo ARGS`) into a fresh database through the CLI; read
+    it back raw."""
     fresh = await create_database(tmp_path, name)
     try:
         env = {
@@ -95,7 +97,7 @@ async def _demo_fingerprint(tmp_path, name: str, seed: int) -> list[tuple]:
         }
         result = await asyncio.to_thread(
             subprocess.run,
-            [sys.executable, "-m", "network.cli", "demo", "--seed", str(seed)],
+            [sys.executable, "-m", "network.cli", "demo", *args],
             env=env,
             capture_output=True,
             text=True,
@@ -121,9 +123,16 @@ async def _demo_fingerprint(tmp_path, name: str, seed: int) -> list[tuple]:
 
 async def test_demo_is_deterministic_for_a_seed(settings, tmp_path) -> None:
     tag = uuid.uuid4().hex[:6]
-    first = await _demo_fingerprint(tmp_path, f"pn_seed_a_{tag}", 11)
-    second = await _demo_fingerprint(tmp_path, f"pn_seed_b_{tag}", 11)
-    other = await _demo_fingerprint(tmp_path, f"pn_seed_c_{tag}", 12)
+    first = await _demo_fingerprint(tmp_path, f"pn_seed_a_{tag}", "--seed", "11")
+    second = await _demo_fingerprint(tmp_path, f"pn_seed_b_{tag}", "--seed", "11")
+    other = await _demo_fingerprint(tmp_path, f"pn_seed_c_{tag}", "--seed", "12")
     assert len(first) >= 120
     assert first == second
     assert first != other
+    # One instance among several: the same kind of network under offices of its own.
+    named = await _demo_fingerprint(tmp_path, f"pn_seed_d_{tag}", "--instance-name", "Instance B")
+    slugs = {row[-1] for row in named}
+    assert len(named) == len(first) and len(slugs) >= 20
+    assert slugs <= {o.slug for o in demo_offices("Instance B")}
+    assert not slugs & set(PLACES)
+    assert {row[1] for row in named} != {row[1] for row in first}

@@ -15,15 +15,16 @@ import pytest
 from network.audit.models import AuditEvent
 from network.demo.documents import load_briefs, load_policies
 from network.demo.history import AS_OF, HISTORY_START, LATEST, NETWORK_FOUNDED, Fate
-from network.demo.loader import plan_demo
+from network.demo.loader import demo_seed, plan_demo
 from network.demo.observations import BREAKDOWN_MONTHS, CATEGORIES, FIRST_MONTH, MONTHS
-from network.demo.offices import DEMO_OFFICES
+from network.demo.offices import DEMO_OFFICES, PLACES, demo_offices
 from network.demo.plan import PlannedItem
 from network.demo.wording import Publisher
 from network.metrics.models import MetricDefinition, Observation
 from network.metrics.standard import STANDARD_METRICS
 from network.offices.bands import size_band_for
 from network.offices.models import Attribution, Member, Office
+from network.offices.service import NewOffice
 from network.publications.models import (
     Publication,
     PublicationKind,
@@ -56,13 +57,15 @@ NAMED_SOURCE = re.compile(
 )
 
 
-def _publishers(k: int = Settings.generalized_k) -> list[Publisher]:
+def _publishers(
+    k: int = Settings.generalized_k, offices: tuple[NewOffice, ...] = DEMO_OFFICES
+) -> list[Publisher]:
     """The demo offices as the loader sees them, without a database."""
-    bands = {spec.slug: size_band_for(spec.population_served) for spec in DEMO_OFFICES}
+    bands = {spec.slug: size_band_for(spec.population_served) for spec in offices}
     publishers = []
-    for spec in DEMO_OFFICES:
+    for spec in offices:
         alike = sum(
-            1 for o in DEMO_OFFICES if o.region == spec.region and bands[o.slug] == bands[spec.slug]
+            1 for o in offices if o.region == spec.region and bands[o.slug] == bands[spec.slug]
         )
         attribution = spec.default_attribution
         if attribution is Attribution.GENERALIZED and alike < k:
@@ -105,6 +108,38 @@ async def _revisions(publications: list[Publication]) -> dict[int, list[Revision
 
 
 # -- distinct -------------------------------------------------------------------------
+
+
+def test_each_named_instance_has_offices_and_texts_of_its_own() -> None:
+    """Two instances' demos (`network demo --instance-name`) hold different offices of
+    the same shapes, and their texts speak of their own offices only."""
+    a, b = demo_offices("Instance A"), demo_offices("Instance B")
+    assert demo_offices("Instance B") == b and demo_offices(None) == DEMO_OFFICES
+
+    def shape(o: NewOffice) -> tuple[object, ...]:
+        return (o.state, o.kind, o.population_served, o.region, o.default_attribution)
+
+    for offices in (a, b):
+        assert [shape(o) for o in offices] == [shape(o) for o in DEMO_OFFICES]
+        assert len({o.slug for o in offices}) == len({o.name for o in offices}) == len(offices)
+    kept = {o.name for o in DEMO_OFFICES if o.slug not in PLACES}  # the state's own office
+    for offices in (a, b):  # nothing in common with the classic demo's offices
+        assert {o.name for o in offices} & {o.name for o in DEMO_OFFICES} == kept
+        assert {o.slug for o in offices} & {o.slug for o in DEMO_OFFICES} == {
+            o.slug for o in DEMO_OFFICES if o.slug not in PLACES
+        }
+    # between two named ones, places are drawn from one pool: most differ
+    assert sum(x.name != y.name for x, y in zip(a, b, strict=True)) > len(PLACES) // 2
+    assert demo_seed("Instance A") != demo_seed("Instance B")
+
+    def texts(offices: tuple[NewOffice, ...], seed: int) -> str:
+        return "\n".join(_text(item) for item in plan_demo(seed, _publishers(offices=offices)))
+
+    places = {o.slug: o.jurisdiction for o in b}
+    classic, named = texts(DEMO_OFFICES, DEMO_SEED), texts(b, demo_seed("Instance B"))
+    assert any(place in classic for place in PLACES.values())  # texts do name offices
+    assert not [place for place in PLACES.values() if place in named]
+    assert any(place in named for place in places.values())
 
 
 async def test_every_demo_publication_is_distinct(settings) -> None:

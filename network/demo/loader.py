@@ -25,7 +25,7 @@ from network.audit.models import AuditEvent
 from network.demo.documents import load_briefs, load_policies
 from network.demo.history import NETWORK_FOUNDED, Fate, seeded
 from network.demo.observations import OfficeSeries, Row, period, uploaded_at
-from network.demo.offices import DEMO_OFFICES
+from network.demo.offices import demo_offices
 from network.demo.plan import PlannedItem, plan_publications
 from network.demo.wording import Publisher
 from network.errors import InvalidInput
@@ -56,9 +56,11 @@ class DemoReport:
     observations: int = 0
 
 
-async def _ensure_offices(settings: Settings, report: DemoReport) -> list[Office]:
+async def _ensure_offices(
+    settings: Settings, report: DemoReport, instance_name: str | None
+) -> list[Office]:
     offices: list[Office] = []
-    for spec in DEMO_OFFICES:
+    for spec in demo_offices(instance_name):
         office = await Office.get_or_none(slug=spec.slug)
         if office is None:
             office = await create_office(SYSTEM, spec, pseudonym_key=pseudonym_key(settings))
@@ -250,10 +252,13 @@ def plan_demo(seed: int, publishers: list[Publisher]) -> list[PlannedItem]:
     ]
 
 
-async def load_demo(settings: Settings, *, seed: int = 7) -> DemoReport:
-    """Load (or complete) the demo network into the configured database."""
+async def load_demo(
+    settings: Settings, *, seed: int = 7, instance_name: str | None = None
+) -> DemoReport:
+    """Load (or complete) the demo network into the configured database; for a named
+    instance, with offices of its own (see `demo_offices`)."""
     report = DemoReport()
-    offices = await _ensure_offices(settings, report)
+    offices = await _ensure_offices(settings, report, instance_name)
     await _ensure_members(offices, report)
     local = [o for o in offices if not o.origin_instance]
     by_slug = {o.slug: o for o in local}
@@ -265,3 +270,9 @@ async def load_demo(settings: Settings, *, seed: int = 7) -> DemoReport:
             report.briefs += int(created)
     await _load_observations(local, seed, settings, report)
     return report
+
+
+def demo_seed(instance_name: str) -> int:
+    """The seed a named instance's demo uses unless told one: the same for a name on
+    every machine, different between names."""
+    return seeded("seed", instance_name).randrange(1, 1_000_000)

@@ -5,6 +5,9 @@ practice of a real office. Region and size-band groups are sized so that some
 offices can publish with GENERALIZED attribution (at least k lookalikes).
 """
 
+from dataclasses import replace
+
+from network.demo.history import seeded
 from network.offices.models import Attribution, OfficeKind, Region
 from network.offices.service import NewOffice
 
@@ -284,3 +287,62 @@ DEMO_OFFICES: tuple[NewOffice, ...] = (
         _P,
     ),
 )
+
+
+# The place word in each office's slug, name and jurisdiction (the state attorney
+# general's office is of a real state and keeps it).
+PLACES: dict[str, str] = {
+    spec.slug: place
+    for spec, place in zip(
+        DEMO_OFFICES,
+        (
+            "Harlow", "Kettering", "Eastfield", "Ashford", "Millbrook", "Lakeshore",
+            "Cedar Valley", "Prairie", "Three Rivers", "North Fork", "Wabash Valley", "Bayou",
+            "Piedmont", "Gulf Coast", "Red River", "Blue Ridge", "Sierra Vista", "Cascade",
+            "High Desert", "Front Range", "Willamette", "Salt Flats", "", "Osage Plains",
+            "Maumee", "Coastal Bend", "Cumberland",
+        ),
+        strict=True,
+    )
+    if place
+}  # fmt: skip
+
+# Invented place names other instances' demo offices take instead.
+OTHER_PLACES = (
+    "Alder Creek", "Amberwell", "Bellmoor", "Birch Hollow", "Briarwood", "Calloway",
+    "Copper Hills", "Crestmont", "Dunmore", "Elm Crossing", "Fallowmere", "Foxrun",
+    "Glenrock", "Greyhaven", "Hartwell", "Hazel Fork", "Heron Bay", "Iron Ridge",
+    "Juniper Flats", "Kestrel", "Larkspur", "Linden Vale", "Meadowvale", "Mill Run",
+    "Northwood", "Oakhurst", "Owl Creek", "Quillmoor", "Ravensford", "Rushbrook",
+    "Sablewood", "Stonebridge", "Tamarack", "Thornbury", "Upper Falls", "Wrenfield",
+)  # fmt: skip
+
+
+def demo_offices(instance_name: str | None = None) -> tuple[NewOffice, ...]:
+    """The demo's offices; for a named instance, the same offices under place names
+    of its own, chosen by the name from OTHER_PLACES. Two instances so get different
+    offices (and texts that speak of them) of the same shapes: state, kind, size and
+    region stay, so generalized labels still find their lookalikes."""
+    if not instance_name:
+        return DEMO_OFFICES
+    picks = iter(seeded("places", instance_name).sample(OTHER_PLACES, len(PLACES)))
+    renamed = []
+    for spec in DEMO_OFFICES:
+        place = PLACES.get(spec.slug)
+        if place is None:
+            renamed.append(spec)
+            continue
+        new = next(picks)
+        renamed.append(
+            replace(
+                spec,
+                slug=spec.slug.replace(_slug(place), _slug(new)),
+                name=spec.name.replace(place, new),
+                jurisdiction=spec.jurisdiction.replace(place, new),
+            )
+        )
+    return tuple(renamed)
+
+
+def _slug(place: str) -> str:
+    return place.lower().replace(" ", "-")
