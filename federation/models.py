@@ -105,6 +105,10 @@ class Peer(Model):
     lease_until = fields.DatetimeField(null=True)
     # Whether entries received from other peers are served on to this one.
     relay = fields.BooleanField(default=False)
+    # Whether the peer serves us other origins' entries (what its last page said): when
+    # it starts, its feed is pulled again from the start, since the cursor has passed
+    # entries it kept from us until then.
+    relays_to_us = fields.BooleanField(default=False)
     created_at = fields.DatetimeField(auto_now_add=True)
 
     class Meta:

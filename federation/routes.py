@@ -84,6 +84,7 @@ def routes(settings: Settings) -> list[Route]:
                 "next": page[-1].seq if page else after,
                 "more": len(page) == min(limit, feed.MAX_PAGE),
                 "last": await feed.head(scope),
+                "relay": bool(reader is not None and reader.relay),  # other origins too
             },
             headers=_NO_STORE,
         )

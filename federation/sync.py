@@ -67,6 +67,7 @@ class Round:
     cursor: int = 0
     refetched: int = 0  # entries fetched again by anti-entropy and applied
     rewound: bool = False  # the peer's feed went back (restored from a backup?)
+    relaying: bool = False  # the peer started relaying to us: pulled again from the start
     error: str = ""
     skipped: bool = False
 
@@ -80,6 +81,7 @@ class Round:
             f"quarantined, cursor {self.cursor}"
             + (f", {self.refetched} refetched" if self.refetched else "")
             + (", feed went back: pulled again" if self.rewound else "")
+            + (", relaying started: pulled again from the start" if self.relaying else "")
         )
 
 
@@ -222,6 +224,13 @@ async def sync_peer(settings: Settings, http: httpx.AsyncClient, peer_id: int, o
                     _fetch(settings, http, peer, verifier, peer.cursor, False)
                 )
                 continue
+            if fetched.relay != peer.relays_to_us and await _relaying(
+                peer, owner, fetched.relay, result
+            ):
+                fetching = pending = asyncio.ensure_future(
+                    _fetch(settings, http, peer, verifier, peer.cursor, False)
+                )
+                continue
             if fetched.more:
                 fetching = pending = asyncio.ensure_future(
                     _fetch(settings, http, peer, verifier, fetched.next, not result.rewound)
@@ -272,6 +281,26 @@ async def _rewind(peer: Peer, owner: str, last: int, result: Round) -> None:
     peer.cursor, peer.checked_at = last, None
     result.rewound = True
     result.cursor = last
+
+
+async def _relaying(peer: Peer, owner: str, relay: bool, result: Round) -> bool:
+    """The peer started (or stopped) serving us other origins' entries. Our cursor
+    has passed those it held back until now, so when it starts, pull its feed again
+    from the start (what is held here already costs a check, nothing more). Returns
+    whether the cursor went back."""
+    again = relay and peer.cursor > 0
+    changes: dict[str, Any] = {"relays_to_us": relay}
+    if again:
+        changes["cursor"] = 0
+    moved = await Peer.filter(id=peer.id, lease_owner=owner, cursor=peer.cursor).update(**changes)
+    if not moved:
+        raise LostLease("the peer's lease passed to another worker")
+    peer.relays_to_us = relay
+    if again:
+        log.info("%s relays to us now: pulling its feed again from the start", peer.instance_id)
+        peer.cursor = result.cursor = 0
+        result.relaying = True
+    return again
 
 
 def _check_due(settings: Settings, peer: Peer) -> bool:
@@ -377,6 +406,7 @@ class Fetched:
     head: int = 0
     opened: list[Opened] = field(default_factory=list)
     rewind_to: int | None = None
+    relay: bool = False  # the peer serves other origins' entries to us
 
 
 async def _fetch(
@@ -394,9 +424,12 @@ async def _fetch(
     ):
         return Fetched(rewind_to=last)
     entries, next_cursor, more, head = _check_page(page, after)
+    relay = page.get("relay", False)  # absent: a peer that relays nothing
+    if not isinstance(relay, bool):
+        raise BadPage("the page's relay is not true or false")
     opened = await open_entries(settings, verifier, entries)
     await _ask_again(settings, http, peer, verifier, opened)
-    return Fetched(next_cursor, more, head, opened)
+    return Fetched(next_cursor, more, head, opened, relay=relay)
 
 
 async def _ask_again(

@@ -176,11 +176,17 @@ def test_entries_are_relayed_with_their_origins_signature(tmp_path: Path) -> Non
         first = act(a, "publish", office="lowmoor-da", title="Before relaying",
                     attribution="NAMED")  # fmt: skip
         wait_for(lambda: first["id"] in copies(b, "a.test"), 10)
-        # B does not relay to C yet: C holds nothing of A.
+        # B shares something of its own after it: C's cursor on B's feed passes the
+        # entry of A that B holds, which B does not relay to C yet.
+        act(b, "office", slug="fenwick-da", name="Fenwick County DA")
+        own = act(b, "publish", office="fenwick-da", title="B's own", attribution="NAMED")
         c.cli("worker", "--once")
-        assert copies(c, "a.test") == {}
+        assert copies(c, "a.test") == {} and own["id"] in copies(c, "b.test")
         assert "relay on" in b.cli("peer", "relay", "c.test", "on").stdout
-        c.cli("worker", "--once")  # picks up what B applied before relaying was on
+        # C sees B relays now and pulls B's feed again from the start: what B applied
+        # before relaying was on reaches C too.
+        line = c.cli("worker", "--once").stdout.splitlines()[-1]
+        assert "relaying started" in line and " 0 quarantined" in line, line
         assert first["id"] in copies(c, "a.test")
         second = act(a, "publish", office="lowmoor-da", title="Relayed at once",
                      attribution="NAMED")  # fmt: skip
