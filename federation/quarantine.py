@@ -61,7 +61,10 @@ async def retry(
     if peer is None:
         raise Conflict("The peer that served this entry was removed; discard it.")
     verifier = sync.Verifier(settings, peer, http)
-    opened = await sync.open_entry(settings, verifier, row.seq, row.envelope)
+    try:
+        opened = await sync.open_entry(settings, verifier, row.seq, row.envelope)
+    except sync.KeysPending as pending:
+        raise Conflict(f"{pending} Retry in {pending.retry_after:.0f} seconds.") from None
     refusal = opened.refusal
     outcome = ""
     async with atomic():

@@ -53,6 +53,17 @@ class BadPage(RuntimeError):
     """The peer served a page that breaks the protocol."""
 
 
+class KeysPending(RuntimeError):
+    """An entry names a key its origin had not published when its keys were read,
+    less than KEY_REFETCH_SECONDS ago (a rotation there just now): the round stops
+    and the next one, after `retry_after` seconds, reads the keys again. Quarantining
+    the entry would leave a routine rotation to an admin."""
+
+    def __init__(self, message: str, retry_after: float) -> None:
+        super().__init__(message)
+        self.retry_after = retry_after
+
+
 @dataclass
 class Round:
     """What one round did with one peer."""
@@ -122,10 +133,15 @@ class Keys:
         if found is not None or self.refetched:
             return found
         fetched_at = self.holder.keys_fetched_at
-        if fetched_at is not None and datetime.now(UTC) - fetched_at < timedelta(
-            seconds=KEY_REFETCH_SECONDS
-        ):
-            return None
+        if fetched_at is not None:
+            age = (datetime.now(UTC) - fetched_at).total_seconds()
+            if age < KEY_REFETCH_SECONDS:
+                raise KeysPending(
+                    f"an entry is signed with key {kid[:64]!r} of {self.holder.instance_id}, "
+                    f"not among its keys read {age:.0f} s ago; they are read again after "
+                    f"{KEY_REFETCH_SECONDS} s",
+                    KEY_REFETCH_SECONDS - age + 1,
+                )
         self.refetched = True
         try:
             keys = await client.envelope_keys(self.http, self.holder.jwks_uri)
@@ -248,7 +264,7 @@ async def sync_peer(settings: Settings, http: httpx.AsyncClient, peer_id: int, o
         if _check_due(settings, peer):
             await check(settings, http, peer, verifier, owner, result)
         await _succeeded(settings, peer)
-    except (client.PeerUnavailable, BadPage, LostLease) as error:
+    except (client.PeerUnavailable, BadPage, LostLease, KeysPending) as error:
         result.error = str(error)[:500]
         await _failed(peer, error)
     except Exception as error:  # a bug or a database failure: the page rolled back

@@ -7,6 +7,7 @@ import asyncio
 import json
 import sys
 import uuid
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from tortoise import Tortoise
@@ -192,10 +193,19 @@ async def state(settings: Settings, args: dict[str, Any]) -> dict[str, Any]:
     }
 
 
+async def age_keys(settings: Settings, args: dict[str, Any]) -> dict[str, Any]:
+    """Date the last read of a peer's keys an hour back (a test cannot wait the
+    minute between reads)."""
+    moved = await Peer.filter(instance_id=args["peer"]).update(
+        keys_fetched_at=datetime.now(UTC) - timedelta(hours=1)
+    )
+    return {"peers": moved}
+
+
 COMMANDS = {
     "office": office, "publish": publish, "fill": fill, "received": received, "revise": revise,
     "retract": retract, "share": share, "copies": copies, "shared": shared, "peers": peers,
-    "state": state,
+    "state": state, "age_keys": age_keys,
 }  # fmt: skip
 
 

@@ -319,6 +319,10 @@ async def test_forged_invalid_and_foreign_entries_are_quarantined_not_applied(
         "malformed": "not.a.jws",
     }
     seqs = {script.add(token): reason.strip() for reason, token in cases.items()}
+    # Keys read long ago: the unknown kid makes them read again, and stays unknown.
+    await Peer.filter(instance_id=ORIGIN).update(
+        keys_fetched_at=datetime.now(UTC) - timedelta(minutes=5)
+    )
     own = script.add(script.seal("mine", 1, "publication", body("Mine"),
                                  origin=settings.instance_id))  # fmt: skip
     outcome = await _round(settings)
@@ -431,18 +435,20 @@ async def test_a_rotated_key_is_fetched_once_and_trusted(
     item = uuid.uuid4().hex
     script.add(script.seal(item, 1, "publication", body("Signed with the new key"),
                            key=rotated))  # fmt: skip
-    # Keys were read less than a minute ago: no refetch yet, so it waits in quarantine.
+    # Keys were read less than a minute ago: the round stops with nothing quarantined,
+    # and the next comes when they may be read again.
     outcome = await _round(settings)
-    assert outcome.quarantined == 1 and (await _reasons()) == {1: "unknown_key"}
-    # Later the kid is fetched once and verifies; the admin's retry applies it.
+    assert "read again after" in outcome.error and outcome.applied == 0
+    assert await _reasons() == {}
+    peer = await Peer.get(instance_id=ORIGIN)
+    assert peer.cursor == 0 and peer.next_attempt_at is not None
+    assert 50 < (peer.next_attempt_at - datetime.now(UTC)).total_seconds() <= 62
+    # After the minute the kid is fetched once and verifies.
     await Peer.filter(instance_id=ORIGIN).update(
         keys_fetched_at=datetime.now(UTC) - timedelta(minutes=5)
     )
-    row = await Quarantined.get(peer=ORIGIN, seq=1)
-    async with httpx.AsyncClient() as http:
-        applied, _ = await quarantine.retry(SYSTEM, settings, http, row.id)
-    assert applied and await _copy(item) is not None
-    assert not await Quarantined.filter(id=row.id).exists()
+    outcome = await _round(settings)
+    assert not outcome.error and outcome.applied == 1 and await _copy(item) is not None
     peer = await Peer.get(instance_id=ORIGIN)
     assert rotated.kid in {k["kid"] for k in peer.envelope_keys["keys"]}
     # New entries signed with it verify without another fetch.
@@ -450,6 +456,28 @@ async def test_a_rotated_key_is_fetched_once_and_trusted(
     before = script.requests
     outcome = await _round(settings)
     assert outcome.applied == 1 and script.requests == before + 1
+    # A kid the origin publishes only later: quarantined once its keys were read again
+    # without it; the admin's retry applies it, once the keys may be read again.
+    late = _key()
+    script.keys.append(late)
+    script.published = script.keys[:-1]
+    other = uuid.uuid4().hex
+    script.add(script.seal(other, 1, "publication", body("Key published late"), key=late))
+    await Peer.filter(instance_id=ORIGIN).update(
+        keys_fetched_at=datetime.now(UTC) - timedelta(minutes=5)
+    )
+    outcome = await _round(settings)
+    assert outcome.quarantined == 1 and list((await _reasons()).values()) == ["unknown_key"]
+    script.published = None
+    row = await Quarantined.get(peer=ORIGIN, reason="unknown_key")
+    async with httpx.AsyncClient() as http:
+        with pytest.raises(Conflict, match="Retry in"):
+            await quarantine.retry(SYSTEM, settings, http, row.id)  # keys read just now
+        await Peer.filter(instance_id=ORIGIN).update(
+            keys_fetched_at=datetime.now(UTC) - timedelta(minutes=5)
+        )
+        applied, _ = await quarantine.retry(SYSTEM, settings, http, row.id)
+    assert applied and await _copy(other) is not None
 
 
 async def test_admins_discard_what_cannot_be_applied(

@@ -231,3 +231,26 @@ def test_a_peer_whose_clock_is_off_still_syncs(tmp_path: Path) -> None:
             line = _round(b, "tests.skewed", shift)
             assert " ok;" in line and " 1 applied" in line, line
         _same_items(a, b)
+
+
+def test_keys_rotated_while_peered(tmp_path: Path) -> None:
+    """A rotates its signing key while B is peered: B reads A's keys again when an
+    entry names a key it does not hold, at most once a minute (a second rotation
+    within the minute makes its round wait, nothing quarantined), and every key's
+    entries are applied."""
+    with (
+        instance(tmp_path, "a", engine=ENGINE) as a,
+        instance(tmp_path, "b", env={"NETWORK_FEDERATION_SYNC_IN_SERVE": "0"}) as b,
+    ):
+        act(a, "office", slug="lowmoor-da", name="Lowmoor County DA")
+        peer(a, b)
+        for key in ("first", "second", "third"):
+            act(a, "publish", office="lowmoor-da", title=f"Signed with the {key} key")
+            line = _round(b)
+            if key == "third":  # B read A's keys moments ago, for the second
+                assert "failed:" in line and "read again after" in line, line
+                act(b, "age_keys", peer="a.test")
+                line = _round(b)
+            assert " ok;" in line and " 1 applied" in line, line
+            assert "signing with" in a.cli("keys", "rotate").stdout
+        _same_items(a, b)

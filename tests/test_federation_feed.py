@@ -175,7 +175,8 @@ async def test_peer_transport_is_plain_http_json(settings: Settings, app_client)
     assert response.headers["content-type"].startswith("application/json")
     assert response.headers["cache-control"] == "no-store"
     page = response.json()
-    assert set(page) == {"origin", "entries", "next", "more", "last"}
+    assert set(page) == {"origin", "entries", "next", "more", "last", "relay"}
+    assert page["relay"] is False  # this peer is served our own entries only
     newest = await FeedEntry.filter(origin=settings.instance_id).order_by("-seq").first()
     assert newest is not None and page["last"] == newest.seq
 
