@@ -43,6 +43,10 @@ class PeerType:
     relay: bool = strawberry.field(
         description="Whether entries received from other peers are served on to this one."
     )
+    relays_to_us: bool = strawberry.field(
+        description="Whether the peer serves other origins' entries to this instance (as "
+        "its last page said)."
+    )
     model: strawberry.Private[Peer]
 
     acknowledged: str = strawberry.field(
@@ -71,6 +75,7 @@ class PeerType:
             feed_head=str(peer.feed_head),
             lag=str(max(peer.feed_head - peer.cursor, 0)),
             relay=peer.relay,
+            relays_to_us=peer.relays_to_us,
             acknowledged=str(peer.acked_seq),
             checked_at=peer.checked_at,
             model=peer,

@@ -56,6 +56,7 @@ class Script:
     page_override: dict[str, Any] | None = None
     requests: int = 0
     damaged: dict[int, list[str]] = field(default_factory=dict)  # served first, in turn
+    relay: object = None  # what pages say of relaying (left out when None)
 
     def serve(self, seq: int) -> dict[str, Any]:
         first = self.damaged.get(seq)
@@ -101,6 +102,7 @@ def _app(script: Script) -> Starlette:
             "next": seqs[-1] if seqs else after,
             "more": len(seqs) == limit,
             "last": max(script.entries, default=0),
+            **({} if script.relay is None else {"relay": script.relay}),
         })  # fmt: skip
 
     async def jwks(request: Request) -> JSONResponse:
@@ -238,6 +240,33 @@ async def test_an_envelope_damaged_on_the_way_is_asked_for_again(
     assert (await Peer.get(instance_id=ORIGIN)).cursor == first
     outcome = await _round(settings)  # sound again: applied
     assert not outcome.error and outcome.applied == 1 and await _copy(always) is not None
+
+
+async def test_a_peer_that_starts_relaying_is_pulled_again_from_the_start(
+    settings: Settings, hostile: tuple[Script, str], app_client: httpx.AsyncClient
+) -> None:
+    from tests.conftest import as_principal, gql
+
+    script, base = hostile
+    await _peer(script, base)
+    for n in range(3):
+        script.add(script.seal(uuid.uuid4().hex, 1, "publication", body(f"Item {n}")))
+    assert (await _round(settings)).applied == 3
+    script.relay = "yes"
+    outcome = await _round(settings)
+    assert "relay is not true or false" in outcome.error and outcome.applied == 0
+    script.relay = True  # from now on it serves other origins' entries too
+    outcome = await _round(settings)
+    assert outcome.relaying and not outcome.error
+    assert (outcome.applied, outcome.duplicates, outcome.cursor) == (0, 3, 3)
+    async with as_principal(app_client, SYSTEM) as client:
+        answer = await gql(client, "{ peers { instanceId relaysToUs } }")
+    assert {"instanceId": ORIGIN, "relaysToUs": True} in answer["data"]["peers"]
+    outcome = await _round(settings)  # once: it still relays, nothing is pulled again
+    assert not outcome.relaying and outcome.duplicates == 0 and outcome.cursor == 3
+    script.relay = False
+    outcome = await _round(settings)
+    assert not outcome.relaying and not (await Peer.get(instance_id=ORIGIN)).relays_to_us
 
 
 async def test_versions_apply_once_in_order_and_conflicts_are_quarantined(
