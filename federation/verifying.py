@@ -12,6 +12,9 @@ trust an origin's key stays with the syncing process (`federation.sync`).
 import asyncio
 import json
 import multiprocessing
+import os
+import threading
+import time
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 
@@ -79,9 +82,26 @@ def _executor(processes: int) -> ProcessPoolExecutor:
     if _pool is None or _workers != processes:
         close()
         # spawned, not forked: the syncing process runs an event loop and threads
-        _pool = ProcessPoolExecutor(processes, mp_context=multiprocessing.get_context("spawn"))
+        _pool = ProcessPoolExecutor(
+            processes,
+            mp_context=multiprocessing.get_context("spawn"),
+            initializer=_follow_parent,
+            initargs=(os.getpid(),),
+        )
         _workers = processes
     return _pool
+
+
+def _follow_parent(parent: int) -> None:
+    """In a helper: exit when the syncing process is gone, however it ended (a killed
+    process does not stop its pool, and an orphan helper would live on)."""
+
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(1)
+        os._exit(0)
+
+    threading.Thread(target=watch, name="follow-parent", daemon=True).start()
 
 
 def close() -> None:

@@ -204,6 +204,32 @@ def test_entries_are_relayed_with_their_origins_signature(tmp_path: Path) -> Non
         assert status["quarantined"] == 0
 
 
+def _stat(pid: int) -> list[str]:
+    """Fields of /proc/PID/stat after the command name (state, parent, ...)."""
+    try:
+        return Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    except (OSError, IndexError):
+        return []
+
+
+def _alive(pid: int) -> bool:
+    fields = _stat(pid)
+    return bool(fields) and fields[0] != "Z"
+
+
+def _helpers(parent: int) -> set[int]:
+    """The signature-checking helpers `parent` started."""
+    found = set()
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit() and _stat(int(entry.name))[1:2] == [str(parent)]:
+            try:
+                if b"spawn_main" in (entry / "cmdline").read_bytes():
+                    found.add(int(entry.name))
+            except OSError:
+                continue
+    return found
+
+
 def _cursor(node: Instance) -> int:
     """The cursor of `node`'s first peer, read straight from its SQLite file (a
     process per look would be too slow to catch a sync in the middle)."""
@@ -217,11 +243,19 @@ def test_a_peer_killed_mid_sync_resumes_without_loss_or_duplicates(tmp_path: Pat
     """B is killed (SIGKILL) while pulling a large feed: every page it committed is
     whole with its cursor, and after a restart it carries on to exactly A's items."""
     count = 8000
-    with instance(tmp_path, "a", engine=ENGINE) as a, instance(tmp_path, "b") as b:
+    helpers = {"NETWORK_FEDERATION_VERIFY_PROCESSES": "1"}
+    with (
+        instance(tmp_path, "a", engine=ENGINE) as a,
+        instance(tmp_path, "b", env=helpers) as b,
+    ):
         act(a, "fill", count=count)
         peer(a, b)  # B starts pulling at once
         wait_for(lambda: _cursor(b) > 0, 60)  # its first page committed
+        assert b.process is not None
+        checking = _helpers(b.process.pid)
+        assert checking  # its signatures are checked in a helper process
         b.stop(kill=True)
+        wait_for(lambda: not any(map(_alive, checking)), 10)  # no orphan outlives it
         cut = act(b, "received", origin="a.test")
         assert cut["received"] == cut["copies"] < count  # whole pages only
         b.start()  # catches up by itself after a restart
