@@ -2,6 +2,8 @@
 (the API package knows nothing of federation). Thin adapters over
 `federation.peering`, which decides who may do what: network admins only."""
 
+import asyncio
+import bisect
 from datetime import datetime, timedelta
 
 import httpx
@@ -10,7 +12,6 @@ import strawberry
 from federation import feed, peering, quarantine, runner
 from federation.models import Peer, PeerState, Quarantined, QuarantineState
 from network.api.core.payload import UserError, attempt
-from network.errors import Conflict
 
 PeerStateEnum = strawberry.enum(
     PeerState,
@@ -58,20 +59,23 @@ class PeerType:
         "was applied here (anti-entropy)."
     )
 
+    counts: strawberry.Private["PeerCounts"]
+
     @strawberry.field(description="Entries from this peer waiting for an admin.")
     async def quarantined(self) -> int:
-        return await quarantine.count_open(self.instance_id)
+        return (await self.counts.quarantined()).get(self.instance_id, 0)
 
     @strawberry.field(
         description="Retractions of this instance's items the peer has not applied yet."
     )
     async def unacknowledged_retractions(self, info: strawberry.Info) -> int:
-        origin = info.context.settings.instance_id
-        return await feed.retractions_after(origin, self.model.acked_seq)
+        seqs = await self.counts.retractions(info.context.settings.instance_id)
+        return len(seqs) - bisect.bisect_right(seqs, self.model.acked_seq)
 
     @classmethod
-    def of(cls, peer: Peer) -> "PeerType":
+    def of(cls, peer: Peer, counts: "PeerCounts | None" = None) -> "PeerType":
         return cls(
+            counts=counts or PeerCounts([peer]),
             feed_head=str(peer.feed_head),
             lag=str(max(peer.feed_head - peer.cursor, 0)),
             relay=peer.relay,
@@ -90,6 +94,27 @@ class PeerType:
             failures=peer.failures,
             next_attempt_at=peer.next_attempt_at,
         )
+
+
+class PeerCounts:
+    """What the peers of one answer count, each read once for all of them and only
+    when asked for (a query per peer and field otherwise)."""
+
+    def __init__(self, peers: list[Peer]) -> None:
+        self.since = min((p.acked_seq for p in peers), default=0)
+        self._quarantined: asyncio.Future[dict[str, int]] | None = None
+        self._retractions: asyncio.Future[list[int]] | None = None
+
+    def quarantined(self) -> asyncio.Future[dict[str, int]]:
+        if self._quarantined is None:
+            self._quarantined = asyncio.ensure_future(quarantine.open_counts())
+        return self._quarantined
+
+    def retractions(self, origin: str) -> asyncio.Future[list[int]]:
+        """Our tombstones after the oldest acknowledgement among the peers."""
+        if self._retractions is None:
+            self._retractions = asyncio.ensure_future(feed.retractions_after(origin, self.since))
+        return self._retractions
 
 
 QuarantineStateEnum = strawberry.enum(
@@ -179,7 +204,9 @@ class RemovePeerPayload:
 class FederationQuery:
     @strawberry.field(description="Peer instances and their sync status (network admins).")
     async def peers(self, info: strawberry.Info) -> list[PeerType]:
-        return [PeerType.of(p) for p in await peering.list_peers(info.context.principal)]
+        peers = await peering.list_peers(info.context.principal)
+        counts = PeerCounts(peers)
+        return [PeerType.of(p, counts) for p in peers]
 
     @strawberry.field(description="Entries peers served that were not applied (network admins).")
     async def quarantined_entries(
@@ -254,11 +281,7 @@ class FederationMutation:
         principal = info.context.principal
 
         async def work() -> Peer:
-            peer = await peering.get_peer(principal, instance_id)
-            if peer.state != PeerState.ACTIVE:
-                raise Conflict("This peer is paused; resume it to sync.", field="instanceId")
-            await runner.hinted(peer)
-            return peer
+            return await runner.sync_now(principal, instance_id)
 
         peer, errors = await attempt(work)
         return PeerPayload(peer=PeerType.of(peer) if peer else None, errors=errors)

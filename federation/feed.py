@@ -199,7 +199,12 @@ async def by_seq(seqs: list[int]) -> list[FeedEntry]:
     return await FeedEntry.filter(seq__in=sorted(set(seqs))[:MAX_PAGE]).order_by("seq")
 
 
-async def retractions_after(origin: str, seq: int) -> int:
-    """Tombstones of ours after `seq`: those a peer that has applied up to `seq` has
-    not received yet."""
-    return await FeedEntry.filter(origin=origin, kind=RETRACTION, seq__gt=seq).count()
+async def retractions_after(origin: str, seq: int) -> list[int]:
+    """Sequence numbers of our tombstones after `seq`, oldest first: those a peer that
+    has applied up to `seq` has not received yet."""
+    rows = (
+        await FeedEntry.filter(origin=origin, kind=RETRACTION, seq__gt=seq)
+        .order_by("seq")
+        .values_list("seq")
+    )
+    return [int(row[0]) for row in rows]

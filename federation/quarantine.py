@@ -9,12 +9,13 @@ so what was refused stays on record. Both are audited.
 from datetime import UTC, datetime
 
 import httpx
+from tortoise.functions import Count
 
 from federation import apply, sync
 from federation.models import Peer, Quarantined, QuarantineState
 from network.access.principal import Principal
 from network.audit import service as audit
-from network.errors import Conflict, NotFound, PermissionDenied
+from network.errors import Conflict, InvalidInput, NotFound, PermissionDenied
 from network.settings import Settings
 from network.transactions import atomic
 
@@ -31,14 +32,23 @@ async def list_quarantined(
     limit: int = 50,
 ) -> list[Quarantined]:  # fmt: skip
     _require_admin(principal)
+    if not 1 <= limit <= MAX_LIST:
+        raise InvalidInput(f"first must be 1 to {MAX_LIST}.", field="first")
     query = Quarantined.filter(state=state)
     if peer:
         query = query.filter(peer=peer)
-    return await query.order_by("peer", "seq").limit(max(1, min(limit, MAX_LIST)))
+    return await query.order_by("peer", "seq").limit(limit)
 
 
-async def count_open(peer: str) -> int:
-    return await Quarantined.filter(peer=peer, state=QuarantineState.OPEN).count()
+async def open_counts() -> dict[str, int]:
+    """Open entries per peer (peers without any are left out), in one query."""
+    rows = await (
+        Quarantined.filter(state=QuarantineState.OPEN)
+        .annotate(n=Count("id"))
+        .group_by("peer")
+        .values_list("peer", "n")
+    )
+    return {str(peer): int(n) for peer, n in rows}
 
 
 async def _open_row(quarantine_id: int) -> Quarantined:

@@ -14,8 +14,10 @@ from datetime import UTC, datetime
 
 import httpx
 
-from federation import client, feed, sync, verifying
+from federation import client, feed, peering, sync, verifying
 from federation.models import FEED_COUNTER, Peer, PeerState
+from network.access.principal import Principal
+from network.errors import Conflict
 from network.settings import Settings
 from network.state import service as state
 
@@ -151,6 +153,15 @@ async def hinted(peer: Peer) -> None:
     await Peer.filter(id=peer.id, state=PeerState.ACTIVE).update(next_attempt_at=datetime.now(UTC))
     if _runner is not None:
         _runner.wake()
+
+
+async def sync_now(principal: Principal, instance_id: str) -> Peer:
+    """An admin asks for a pull from a peer now rather than at its next turn."""
+    peer = await peering.get_peer(principal, instance_id)
+    if peer.state != PeerState.ACTIVE:
+        raise Conflict("This peer is paused; resume it to sync.", field="instanceId")
+    await hinted(peer)
+    return peer
 
 
 feed.on_append(feed_grew)

@@ -643,3 +643,47 @@ async def test_the_feed_records_how_far_each_peer_has_applied(
         assert (await client.get("/federation/digest?bucket=64")).status_code == 400
     assert (await Peer.get(id=peer.id)).acked_seq == 2  # never goes back
     assert (await app_client.get("/federation/digest")).status_code == 401
+
+
+async def test_admins_see_every_peers_counts_and_bad_limits_are_refused(
+    settings: Settings, hostile: tuple[Script, str], app_client: httpx.AsyncClient
+) -> None:
+    from federation.entries import RETRACTION
+    from federation.models import FeedEntry
+    from tests.conftest import as_principal, gql
+
+    script, base = hostile
+    await _peer(script, base)
+    script.add("not.a.jws")
+    script.add("still.not.a.jws")
+    assert (await _round(settings)).quarantined == 2
+    ours = [
+        row[0]
+        for row in await FeedEntry.filter(origin=settings.instance_id, kind=RETRACTION)
+        .order_by("seq")
+        .values_list("seq")
+    ]
+    assert ours, "the demo's feed must hold a retraction"
+    await Peer.filter(instance_id=ORIGIN).update(acked_seq=ours[0])  # applied the first
+    behind = await Peer.create(
+        instance_id=f"behind-{uuid.uuid4().hex[:6]}.test", name="Behind",
+        base_url="http://127.0.0.1:9", token_endpoint="http://127.0.0.1:9/t",
+        feed_endpoint="http://127.0.0.1:9/f", hint_endpoint="http://127.0.0.1:9/h",
+        jwks_uri="http://127.0.0.1:9/j", client_id_at_them="x",
+        their_client_id=uuid.uuid4().hex,
+    )  # fmt: skip
+    async with as_principal(app_client, SYSTEM) as client:
+        answer = await gql(client, "{ peers { instanceId quarantined unacknowledgedRetractions } }")
+        by_id = {p["instanceId"]: p for p in answer["data"]["peers"]}
+        assert by_id[ORIGIN] == {
+            "instanceId": ORIGIN, "quarantined": 2, "unacknowledgedRetractions": len(ours) - 1,
+        }  # fmt: skip
+        assert by_id[behind.instance_id]["quarantined"] == 0
+        assert by_id[behind.instance_id]["unacknowledgedRetractions"] == len(ours)
+        listed = await gql(client, "{ quarantinedEntries(first: 1) { seq reason } }")
+        assert listed["data"]["quarantinedEntries"] == [{"seq": "1", "reason": "malformed"}]
+        for first in (0, 201):
+            refused = await gql(client, f"{{ quarantinedEntries(first: {first}) {{ seq }} }}")
+            assert refused["errors"][0]["extensions"]["code"] == "INVALID_INPUT", refused
+            assert "first must be 1 to 200" in refused["errors"][0]["message"]
+    await behind.delete()
